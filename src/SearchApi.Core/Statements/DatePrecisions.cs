@@ -1,0 +1,13 @@
+namespace SearchApi.Core.Statements;
+
+/// <summary>How a statement's date was found. A statement without a date has no precision.</summary>
+public static class DatePrecisions
+{
+    /// <summary>The text (or the record it came in) states the full date.</summary>
+    public const string Day = "day";
+
+    /// <summary>Day and month are stated; the year was inferred from the weekday or from years the text mentions.</summary>
+    public const string Inferred = "inferred";
+
+    public static bool IsKnown(string? precision) => precision is Day or Inferred;
+}
