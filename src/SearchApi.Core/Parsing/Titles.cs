@@ -5,12 +5,6 @@ public static class Titles
 {
     public const int MaxLength = 120;
 
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "vs", "etc", "gen", "col", "prof", "sen", "rep", "gov",
-        "г", "гг", "т", "н", "др", "им", "ул", "тыс", "млн", "млрд", "руб", "см", "стр",
-    };
-
     public static string FromText(string firstParagraph)
     {
         var sentence = FirstSentence(firstParagraph).TrimEnd();
@@ -28,30 +22,5 @@ public static class Titles
     }
 
     /// <summary>The text up to the first full stop, question or exclamation mark that ends a sentence.</summary>
-    public static string FirstSentence(string paragraph)
-    {
-        for (var i = 0; i < paragraph.Length; i++)
-        {
-            if (paragraph[i] is not ('.' or '!' or '?' or '…')) continue;
-            var end = i + 1;
-            while (end < paragraph.Length && paragraph[end] is '"' or '»' or '”' or '’' or '\'' or ')') end++;
-            if (end >= paragraph.Length) return paragraph;
-            if (paragraph[end] != ' ') continue;
-            var next = end + 1;
-            while (next < paragraph.Length && paragraph[next] is '"' or '«' or '“' or '(' or ' ') next++;
-            if (next >= paragraph.Length || !(char.IsUpper(paragraph[next]) || char.IsDigit(paragraph[next]))) continue;
-            if (paragraph[i] == '.' && IsAbbreviationOrInitial(paragraph, i)) continue;
-            return paragraph[..end];
-        }
-        return paragraph;
-    }
-
-    // "V.A. Zelensky" and "Mr. Lavrov" do not end a sentence.
-    private static bool IsAbbreviationOrInitial(string text, int period)
-    {
-        var start = period;
-        while (start > 0 && char.IsLetter(text[start - 1])) start--;
-        var word = text[start..period];
-        return (word.Length == 1 && char.IsUpper(word[0])) || Abbreviations.Contains(word);
-    }
+    public static string FirstSentence(string paragraph) => paragraph[..Sentences.EndOfSentence(paragraph, 0)];
 }

@@ -1,0 +1,35 @@
+namespace SearchApi.Core.Indexing;
+
+/// <summary>Names of the Lucene fields; the index schema in one place.</summary>
+public static class IndexFields
+{
+    /// <summary>Identity: indexed keyword, stored, and sorted doc values for the final tie-break.</summary>
+    public const string Id = "id";
+
+    /// <summary>Title and body analysed with their language's chain: title_en, text_en, title_ru, text_ru.</summary>
+    public static string Title(string lang) => "title_" + lang;
+
+    public static string Text(string lang) => "text_" + lang;
+
+    /// <summary>Title and body in lower case, unstemmed, in both languages: exact forms and phrases.</summary>
+    public const string Exact = "exact";
+
+    // Keyword fields, indexed for filters and with sorted-set doc values for facets.
+    public const string Lang = "lang";
+    public const string Source = "source";
+    public const string Kind = "kind";
+    public const string Year = "year";
+
+    /// <summary>Days since 1970-01-01: numeric range field, numeric doc values for sorting, stored. Absent when undated.</summary>
+    public const string Date = "date";
+
+    // Stored only, returned with hits.
+    public const string StoredTitle = "title";
+    public const string StoredText = "text";
+    public const string DatePrecision = "date_precision";
+    public const string Url = "url";
+    public const string Author = "author";
+    public const string Seq = "seq";
+
+    public static readonly IReadOnlyList<string> KeywordFacets = [Lang, Source, Kind, Year];
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using SearchApi.Core.Storage;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace SearchApi.Core.Indexing;
+
+/// <summary>
+/// The on-disk Lucene index of statements. Owns the writer and the near-real-time searcher manager; every commit
+/// records the store it was built from and the highest store sequence number it contains.
+/// </summary>
+public sealed class StatementIndex : IDisposable
+{
+    /// <summary>Raised whenever the fields or analysis change, so that an index built by an older version is rebuilt.</summary>
+    public const int SchemaVersion = 1;
+
+    private const string SeqKey = "storeSeq";
+    private const string StoreIdKey = "storeId";
+    private const string SchemaKey = "schema";
+
+    private readonly Directory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _writeLock = new();
+
+    private StatementIndex(Directory directory, IndexWriter writer, Analyzer analyzer)
+    {
+        _directory = directory;
+        _writer = writer;
+        Analyzer = analyzer;
+        _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        var data = writer.CommitData;
+        var compatible = data.TryGetValue(SchemaKey, out var schema) && schema == SchemaVersion.ToString(CultureInfo.InvariantCulture);
+        StoreId = compatible && data.TryGetValue(StoreIdKey, out var storeId) ? storeId : null;
+        IndexedSeq = compatible && data.TryGetValue(SeqKey, out var seq) ? long.Parse(seq, CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>Opens the index in <paramref name="path"/>, creating it when absent. Throws when the files are unreadable.</summary>
+    public static StatementIndex Open(string path, Analyzer analyzer)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        var directory = FSDirectory.Open(path);
+        try
+        {
+            var config = new IndexWriterConfig(Analysis.AnalysisVersion.Current, analyzer)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                RAMBufferSizeMB = 64,
+            };
+            var writer = new IndexWriter(directory, config);
+            try
+            {
+                return new StatementIndex(directory, writer, analyzer);
+            }
+            catch
+            {
+                writer.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    public Analyzer Analyzer { get; }
+
+    /// <summary>The store this index was built from; null for a new index or one built with another schema.</summary>
+    public string? StoreId { get; private set; }
+
+    /// <summary>The highest store sequence number applied to the index.</summary>
+    public long IndexedSeq { get; private set; }
+
+    /// <summary>Empties the index so it can be rebuilt from the given store.</summary>
+    public void Reset(string storeId)
+    {
+        lock (_writeLock)
+        {
+            _writer.DeleteAll();
+            StoreId = storeId;
+            IndexedSeq = 0;
+        }
+    }
+
+    /// <summary>Applies store changes in sequence order: live rows replace their document, tombstones delete it.</summary>
+    public void Apply(IReadOnlyList<StoredStatement> changes)
+    {
+        lock (_writeLock)
+        {
+            foreach (var change in changes)
+            {
+                var id = new Term(IndexFields.Id, change.Id);
+                if (change.Deleted || change.Statement is null) _writer.DeleteDocuments(id);
+                else _writer.UpdateDocument(id, StatementDocuments.Create(change.Statement, change.Seq));
+                IndexedSeq = Math.Max(IndexedSeq, change.Seq);
+            }
+        }
+    }
+
+    /// <summary>Makes applied changes durable, recording the store id and sequence number they bring the index up to.</summary>
+    public void Commit()
+    {
+        lock (_writeLock)
+        {
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [SeqKey] = IndexedSeq.ToString(CultureInfo.InvariantCulture),
+                [StoreIdKey] = StoreId ?? "",
+                [SchemaKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
+            });
+            _writer.Commit();
+        }
+    }
+
+    /// <summary>Makes applied changes visible to new searches (near-real-time, without a commit).</summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    public SearcherLease Acquire() => new(_searchers, _searchers.Acquire());
+
+    public int DocumentCount
+    {
+        get
+        {
+            using var lease = Acquire();
+            return lease.Searcher.IndexReader.NumDocs;
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+}
+
+/// <summary>A searcher borrowed from the manager; dispose to give it back.</summary>
+public readonly struct SearcherLease(SearcherManager manager, IndexSearcher searcher) : IDisposable
+{
+    public IndexSearcher Searcher { get; } = searcher;
+
+    public void Dispose() => manager.Release(Searcher);
+}

@@ -1,0 +1,42 @@
+using SearchApi.Core.Indexing;
+
+namespace SearchApi.Core.Search;
+
+public enum SearchSort
+{
+    /// <summary>Best match first; ties newest first, then by id.</summary>
+    Relevance,
+    /// <summary>Oldest first; undated statements last.</summary>
+    Date,
+    /// <summary>Newest first; undated statements last.</summary>
+    DateDescending,
+}
+
+/// <summary>Restrictions on which statements a search or facet count considers. Values within one field are alternatives.</summary>
+public sealed record SearchFilters(
+    IReadOnlyList<string> Langs,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<string> Kinds,
+    DateOnly? From,
+    DateOnly? To)
+{
+    public static readonly SearchFilters None = new([], [], [], null, null);
+}
+
+/// <summary>The sort values of the last hit of a page; the next page starts after it.</summary>
+/// <param name="Days">The date sort value, including the stand-in that puts undated statements last.</param>
+public sealed record SearchPosition(float Score, int Days, string Id);
+
+public sealed record SearchRequest(
+    string Query,
+    SearchFilters Filters,
+    SearchSort Sort,
+    int Limit,
+    SearchPosition? After = null,
+    SnippetOptions? Snippets = null);
+
+public sealed record SearchHit(IndexedStatement Statement, float Score, IReadOnlyList<Snippet> Snippets, SearchPosition Position);
+
+/// <param name="Total">Exact number of statements matching the query and filters.</param>
+/// <param name="Next">Where the next page starts; null when this page is the last.</param>
+public sealed record SearchResult(long Total, IReadOnlyList<SearchHit> Hits, SearchPosition? Next);

@@ -1,0 +1,193 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using SearchApi.Core.Statements;
+
+namespace SearchApi.Core.Storage;
+
+/// <summary>The statement store over Dapper; the same SQL serves SQLite and PostgreSQL.</summary>
+public sealed class SqlStatementStore(IStoreConnections connections, TimeProvider clock) : IStatementStore
+{
+    private const string Columns =
+        "seq AS Seq, id AS Id, deleted AS Deleted, lang AS Lang, title AS Title, date AS Date, date_precision AS DatePrecision, " +
+        "source AS Source, url AS Url, kind AS Kind, author AS Author, text AS Text, content_hash AS ContentHash, updated_at AS UpdatedAt";
+
+    private const string UpsertSql = """
+        INSERT INTO statements (id, seq, deleted, lang, title, date, date_precision, source, url, kind, author, text, content_hash, updated_at)
+        VALUES (@Id, @Seq, 0, @Lang, @Title, @Date, @DatePrecision, @Source, @Url, @Kind, @Author, @Text, @ContentHash, @UpdatedAt)
+        ON CONFLICT (id) DO UPDATE SET
+            seq = excluded.seq, deleted = 0, lang = excluded.lang, title = excluded.title, date = excluded.date,
+            date_precision = excluded.date_precision, source = excluded.source, url = excluded.url, kind = excluded.kind,
+            author = excluded.author, text = excluded.text, content_hash = excluded.content_hash, updated_at = excluded.updated_at
+        """;
+
+    private const string TakeSequenceSql = "UPDATE store_sequence SET last_seq = last_seq + @Count WHERE id = 1 RETURNING last_seq";
+
+    // SQLite allows 32,766 parameters per statement; stay far below it when listing ids.
+    private const int IdsPerQuery = 500;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await Migrator.ApplyAsync(connection, connections.Dialect, cancellationToken);
+    }
+
+    public async Task<StoreState> GetStateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var storeId = await connection.ExecuteScalarAsync<string>(Command("SELECT value FROM store_meta WHERE key = 'store_id'", null, null, cancellationToken));
+        var lastSeq = await connection.ExecuteScalarAsync<long>(Command("SELECT last_seq FROM store_sequence WHERE id = 1", null, null, cancellationToken));
+        var count = await connection.ExecuteScalarAsync<long>(Command("SELECT COUNT(*) FROM statements WHERE deleted = 0", null, null, cancellationToken));
+        return new StoreState(storeId ?? "", lastSeq, count);
+    }
+
+    public async Task<IReadOnlyList<WriteResult>> UpsertAsync(IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default)
+    {
+        if (statements.Count == 0) return [];
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var current = await CurrentHashesAsync(connection, transaction, statements.Select(s => s.Id).Distinct().ToList(), cancellationToken);
+        var results = new WriteResult[statements.Count];
+        var rows = new List<StatementRow>();
+        var updatedAt = Timestamp();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var statement = statements[i];
+            var hash = ContentHash.Of(statement);
+            var exists = current.TryGetValue(statement.Id, out var existing);
+            if (exists && existing!.Deleted == 0 && existing.ContentHash == hash)
+            {
+                results[i] = new WriteResult(statement.Id, WriteOutcome.Unchanged, null);
+                continue;
+            }
+            current[statement.Id] = new HashRow { ContentHash = hash, Deleted = 0 };
+            results[i] = new WriteResult(statement.Id, exists && existing!.Deleted == 0 ? WriteOutcome.Updated : WriteOutcome.Created, null);
+            rows.Add(StatementRow.From(statement, hash, updatedAt));
+        }
+
+        if (rows.Count > 0)
+        {
+            var seq = await TakeSequenceAsync(connection, transaction, rows.Count, cancellationToken);
+            foreach (var row in rows) row.Seq = seq++;
+            await connection.ExecuteAsync(Command(UpsertSql, rows, transaction, cancellationToken));
+            // Hand the sequence numbers back in input order: rows were taken from the inputs in that order.
+            var next = 0;
+            for (var i = 0; i < results.Length; i++)
+                if (results[i].Outcome != WriteOutcome.Unchanged) results[i] = results[i] with { Seq = rows[next++].Seq };
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
+    public async Task<WriteResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await connection.ExecuteScalarAsync<long?>(Command(
+            "SELECT deleted FROM statements WHERE id = @id", new { id }, transaction, cancellationToken));
+        if (deleted is null or 1) return new WriteResult(id, WriteOutcome.NotFound, null);
+        var seq = await TakeSequenceAsync(connection, transaction, 1, cancellationToken);
+        await connection.ExecuteAsync(Command("""
+            UPDATE statements SET seq = @seq, deleted = 1, title = '', text = '', date = NULL, date_precision = NULL,
+                source = NULL, url = NULL, author = NULL, content_hash = '', updated_at = @updatedAt
+            WHERE id = @id
+            """, new { id, seq, updatedAt = Timestamp() }, transaction, cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new WriteResult(id, WriteOutcome.Deleted, seq);
+    }
+
+    public async Task<StoredStatement?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<StatementRow>(Command(
+            $"SELECT {Columns} FROM statements WHERE id = @id AND deleted = 0", new { id }, null, cancellationToken));
+        return row?.ToStored();
+    }
+
+    public async Task<IReadOnlyList<StoredStatement>> GetChangesAsync(long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StatementRow>(Command(
+            $"SELECT {Columns} FROM statements WHERE seq > @afterSeq ORDER BY seq LIMIT @limit", new { afterSeq, limit }, null, cancellationToken));
+        return rows.Select(r => r.ToStored()).ToList();
+    }
+
+    private static async Task<long> TakeSequenceAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken cancellationToken)
+    {
+        var last = await connection.ExecuteScalarAsync<long>(Command(TakeSequenceSql, new { Count = count }, transaction, cancellationToken));
+        return last - count + 1;
+    }
+
+    private static async Task<Dictionary<string, HashRow>> CurrentHashesAsync(
+        DbConnection connection, DbTransaction transaction, List<string> ids, CancellationToken cancellationToken)
+    {
+        var current = new Dictionary<string, HashRow>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(IdsPerQuery))
+        {
+            var rows = await connection.QueryAsync<HashRow>(Command(
+                "SELECT id AS Id, content_hash AS ContentHash, deleted AS Deleted FROM statements WHERE id IN @chunk",
+                new { chunk }, transaction, cancellationToken));
+            foreach (var row in rows) current[row.Id] = row;
+        }
+        return current;
+    }
+
+    private string Timestamp() => clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private static CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        new(sql, parameters, transaction, cancellationToken: cancellationToken);
+
+    private sealed class HashRow
+    {
+        public string Id { get; init; } = "";
+        public string ContentHash { get; init; } = "";
+        public long Deleted { get; init; }
+    }
+
+    /// <summary>The statements table as Dapper reads and writes it.</summary>
+    private sealed class StatementRow
+    {
+        public long Seq { get; set; }
+        public string Id { get; init; } = "";
+        public long Deleted { get; init; }
+        public string Lang { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string? Date { get; init; }
+        public string? DatePrecision { get; init; }
+        public string? Source { get; init; }
+        public string? Url { get; init; }
+        public string Kind { get; init; } = "";
+        public string? Author { get; init; }
+        public string Text { get; init; } = "";
+        public string ContentHash { get; init; } = "";
+        public string UpdatedAt { get; init; } = "";
+
+        public static StatementRow From(Statement s, string hash, string updatedAt) => new()
+        {
+            Id = s.Id,
+            Lang = s.Lang,
+            Title = s.Title,
+            Date = s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DatePrecision = s.DatePrecision,
+            Source = s.Source,
+            Url = s.Url,
+            Kind = s.Kind,
+            Author = s.Author,
+            Text = s.Text,
+            ContentHash = hash,
+            UpdatedAt = updatedAt,
+        };
+
+        public StoredStatement ToStored()
+        {
+            var updated = DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            if (Deleted != 0) return new StoredStatement(Seq, Id, true, null, ContentHash, updated);
+            var statement = new Statement(
+                Id, Lang, Title,
+                Date is null ? null : DateOnly.ParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                DatePrecision, Source, Url, Kind, Author, Statement.SplitParagraphs(Text));
+            return new StoredStatement(Seq, Id, false, statement, ContentHash, updated);
+        }
+    }
+}

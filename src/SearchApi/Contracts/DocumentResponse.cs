@@ -1,0 +1,36 @@
+namespace SearchApi.Contracts;
+
+/// <summary>A whole statement.</summary>
+/// <param name="Id">Stable id of the statement.</param>
+/// <param name="Lang">Language of the text: en or ru.</param>
+/// <param name="Title">The headline, or the opening of the first sentence when the statement has none.</param>
+/// <param name="Date">YYYY-MM-DD, or null when the statement has no date.</param>
+/// <param name="DatePrecision">day, inferred, or null without a date.</param>
+/// <param name="Source">The site or agency that published it (mid.ru, 24.kg …), when known.</param>
+/// <param name="Url">Address of the original publication, when known.</param>
+/// <param name="Kind">statement, joint-statement, transcript or news.</param>
+/// <param name="Author">The byline, when the source gives one.</param>
+/// <param name="Text">The whole text, paragraphs separated by a blank line.</param>
+/// <param name="Paragraphs">The text, one entry per paragraph.</param>
+/// <param name="Seq">Position in the store's change sequence; grows with every write.</param>
+/// <param name="UpdatedAt">When the store last changed this statement (UTC).</param>
+public sealed record DocumentResponse(
+    string Id,
+    string Lang,
+    string Title,
+    DateOnly? Date,
+    string? DatePrecision,
+    string? Source,
+    string? Url,
+    string Kind,
+    string? Author,
+    string Text,
+    IReadOnlyList<string> Paragraphs,
+    long Seq,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>The state of the service.</summary>
+/// <param name="Status">live, ready or starting.</param>
+/// <param name="IndexedSeq">The highest store sequence number the index holds.</param>
+/// <param name="Documents">Statements in the index.</param>
+public sealed record HealthResponse(string Status, long? IndexedSeq = null, long? Documents = null);

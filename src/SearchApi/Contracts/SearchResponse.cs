@@ -1,0 +1,40 @@
+namespace SearchApi.Contracts;
+
+/// <summary>One page of search results.</summary>
+/// <param name="Total">Exact number of statements that match, over all pages.</param>
+/// <param name="TookMs">Time the search took on the server, in milliseconds.</param>
+/// <param name="Hits">The statements of this page, in the requested order.</param>
+/// <param name="NextCursor">Pass as cursor to get the next page; null on the last page.</param>
+public sealed record SearchResponse(long Total, long TookMs, IReadOnlyList<SearchHitResponse> Hits, string? NextCursor);
+
+/// <summary>A statement that matched.</summary>
+/// <param name="Id">Stable id; GET /api/v1/documents/{id} returns the whole statement.</param>
+/// <param name="Title">The headline, or the opening of the first sentence when the statement has none.</param>
+/// <param name="Lang">Language of the text: en or ru.</param>
+/// <param name="Date">The statement's date (YYYY-MM-DD), or null when it has none.</param>
+/// <param name="DatePrecision">day when the text states the full date, inferred when the year was worked out, null without a date.</param>
+/// <param name="Source">The site or agency that published it (mid.ru, 24.kg …), when known.</param>
+/// <param name="Url">Address of the original publication, when known.</param>
+/// <param name="Kind">statement, joint-statement, transcript or news.</param>
+/// <param name="Score">Relevance score; higher is better. 0 when listing without a query.</param>
+/// <param name="Snippets">The passages that best match the query, with the matched words marked.</param>
+public sealed record SearchHitResponse(
+    string Id,
+    string Title,
+    string Lang,
+    DateOnly? Date,
+    string? DatePrecision,
+    string? Source,
+    string? Url,
+    string Kind,
+    float Score,
+    IReadOnlyList<SnippetResponse> Snippets);
+
+/// <summary>A passage of the statement's text.</summary>
+/// <param name="Text">The passage; "…" marks where it was cut.</param>
+/// <param name="Highlights">The matched words, as offsets into text (in UTF-16 code units, as JavaScript strings count).</param>
+public sealed record SnippetResponse(string Text, IReadOnlyList<HighlightResponse> Highlights);
+
+/// <param name="Start">Offset of the first character of the matched word in the snippet text.</param>
+/// <param name="Length">Length of the matched word.</param>
+public sealed record HighlightResponse(int Start, int Length);

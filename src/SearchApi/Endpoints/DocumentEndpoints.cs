@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SearchApi.Contracts;
+using SearchApi.Core.Statements;
+using SearchApi.Core.Storage;
+using SearchApi.Errors;
+
+namespace SearchApi.Endpoints;
+
+/// <summary>GET /api/v1/documents/{id}: a whole statement from the store.</summary>
+public static class DocumentEndpoints
+{
+    public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/documents").WithTags("Documents");
+        group.MapGet("/{id}", GetDocument)
+            .WithName("GetDocument")
+            .WithSummary("Get a whole statement")
+            .WithDescription(
+                "Returns the statement with this id (the id of a search hit): metadata, the whole text and its paragraphs. " +
+                "The response carries an ETag; send it back in If-None-Match to get 304 Not Modified when nothing changed.")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    /// <param name="id" example="1dcdbe5c83ebf706">The statement's id, as given in search hits.</param>
+    private static async Task<Results<Ok<DocumentResponse>, StatusCodeHttpResult>> GetDocument(
+        string id, HttpContext context, IStatementStore store, CancellationToken cancellationToken)
+    {
+        if (!StatementIds.IsValid(id)) throw new ApiException(ApiErrors.InvalidId, "An id is 1-128 letters, digits, '.', '_', ':' or '-'.");
+        var stored = await store.GetAsync(id, cancellationToken);
+        if (stored?.Statement is not { } s) throw new ApiException(ApiErrors.DocumentNotFound, $"No statement has the id '{id}'.");
+
+        var etag = EntityTags.For(stored.ContentHash);
+        context.Response.Headers.ETag = etag;
+        if (EntityTags.Matches(context.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Ok(new DocumentResponse(
+            s.Id, s.Lang, s.Title, s.Date, s.DatePrecision, s.Source, s.Url, s.Kind, s.Author, s.Text, s.Paragraphs, stored.Seq, stored.UpdatedAt));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using SearchApi.Contracts;
+using SearchApi.Core.Search;
+using SearchApi.Core.Statements;
+using SearchApi.Errors;
+
+namespace SearchApi.Endpoints;
+
+/// <summary>Turns query-string parameters into domain requests, answering bad values with their problem code. Every limit is here.</summary>
+public static class RequestParsing
+{
+    public const int MaxQueryLength = 1_000;
+    public const int MaxValuesPerFilter = 20;
+    public const int MaxValueLength = 200;
+    public const int DefaultLimit = 10;
+    public const int MaxLimit = 100;
+    public const int DefaultFacetSize = 10;
+    public const int MaxFacetSize = 100;
+
+    public static string Query(QueryParameters parameters)
+    {
+        var q = parameters.Q?.Trim() ?? "";
+        if (q.Length > MaxQueryLength)
+            throw new ApiException(ApiErrors.QueryTooLong, $"q has {q.Length} characters; the limit is {MaxQueryLength}.");
+        return q;
+    }
+
+    public static SearchFilters Filters(QueryParameters parameters)
+    {
+        var langs = Values("lang", parameters.Lang);
+        foreach (var lang in langs)
+            if (!Languages.IsKnown(lang))
+                throw new ApiException(ApiErrors.InvalidLang, $"lang '{lang}' is not one of: {string.Join(", ", Languages.All)}.");
+        var kinds = Values("kind", parameters.Kind);
+        foreach (var kind in kinds)
+            if (!StatementKinds.IsKnown(kind))
+                throw new ApiException(ApiErrors.InvalidKind, $"kind '{kind}' is not one of: {string.Join(", ", StatementKinds.All)}.");
+        var from = Date("from", parameters.From);
+        var to = Date("to", parameters.To);
+        if (from > to) throw new ApiException(ApiErrors.InvalidDateRange, $"from ({from:yyyy-MM-dd}) is later than to ({to:yyyy-MM-dd}).");
+        return new SearchFilters(langs, Values("source", parameters.Source), kinds, from, to);
+    }
+
+    public static SearchSort Sort(string? sort, bool hasQuery) => sort?.Trim() switch
+    {
+        null or "" => hasQuery ? SearchSort.Relevance : SearchSort.DateDescending,
+        "relevance" => SearchSort.Relevance,
+        "date" => SearchSort.Date,
+        "-date" => SearchSort.DateDescending,
+        _ => throw new ApiException(ApiErrors.InvalidSort, $"sort '{sort}' is not one of: relevance, date, -date."),
+    };
+
+    public static int Limit(int? limit) => limit switch
+    {
+        null => DefaultLimit,
+        >= 1 and <= MaxLimit => limit.Value,
+        _ => throw new ApiException(ApiErrors.InvalidLimit, $"limit must be between 1 and {MaxLimit}; got {limit}."),
+    };
+
+    public static int FacetSize(int? size) => size switch
+    {
+        null => DefaultFacetSize,
+        >= 1 and <= MaxFacetSize => size.Value,
+        _ => throw new ApiException(ApiErrors.InvalidFacetSize, $"size must be between 1 and {MaxFacetSize}; got {size}."),
+    };
+
+    private static List<string> Values(string name, string[]? values)
+    {
+        var list = (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (list.Count > MaxValuesPerFilter)
+            throw new ApiException(ApiErrors.TooManyValues, $"{name} is given {list.Count} times; the limit is {MaxValuesPerFilter}.");
+        foreach (var value in list)
+            if (value.Length > MaxValueLength)
+                throw new ApiException(ApiErrors.InvalidParameter, $"A {name} value is longer than {MaxValueLength} characters.");
+        return list;
+    }
+
+    private static DateOnly? Date(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        throw new ApiException(ApiErrors.InvalidDate, $"{name} '{value}' is not a calendar date in the form YYYY-MM-DD.");
+    }
+}

@@ -1,0 +1,48 @@
+namespace SearchApi.Errors;
+
+/// <summary>One kind of error: its stable code (the "code" member of the problem document), HTTP status and title.</summary>
+public sealed record ApiError(string Code, int Status, string Title)
+{
+    /// <summary>The problem type URI of RFC 9457.</summary>
+    public string Type => "urn:searchapi:problem:" + Code;
+}
+
+/// <summary>Every error the API can answer with, in one table. Codes never change once published.</summary>
+public static class ApiErrors
+{
+    public static readonly ApiError InvalidParameter = new("invalid_parameter", 400, "A parameter has the wrong type or format.");
+    public static readonly ApiError QueryTooLong = new("query_too_long", 400, "The query is too long.");
+    public static readonly ApiError InvalidLimit = new("invalid_limit", 400, "limit is out of range.");
+    public static readonly ApiError InvalidDate = new("invalid_date", 400, "A date is not a calendar date in the form YYYY-MM-DD.");
+    public static readonly ApiError InvalidDateRange = new("invalid_date_range", 400, "from is later than to.");
+    public static readonly ApiError InvalidSort = new("invalid_sort", 400, "Unknown sort order.");
+    public static readonly ApiError InvalidLang = new("invalid_lang", 400, "Unknown language.");
+    public static readonly ApiError InvalidKind = new("invalid_kind", 400, "Unknown statement kind.");
+    public static readonly ApiError TooManyValues = new("too_many_values", 400, "A filter lists too many values.");
+    public static readonly ApiError InvalidCursor = new("invalid_cursor", 400, "The cursor is not one this service issued.");
+    public static readonly ApiError CursorMismatch = new("cursor_mismatch", 400, "The cursor belongs to a different search.");
+    public static readonly ApiError UnknownFacetField = new("unknown_facet_field", 400, "Unknown facet field.");
+    public static readonly ApiError InvalidFacetSize = new("invalid_facet_size", 400, "size is out of range.");
+    public static readonly ApiError InvalidId = new("invalid_id", 400, "The statement id is malformed.");
+    public static readonly ApiError DocumentNotFound = new("document_not_found", 404, "No statement has this id.");
+    public static readonly ApiError NotFound = new("not_found", 404, "There is no such endpoint.");
+    public static readonly ApiError MethodNotAllowed = new("method_not_allowed", 405, "The endpoint does not accept this HTTP method.");
+    public static readonly ApiError NotReady = new("index_not_ready", 503, "The search index is still being built; try again shortly.");
+    public static readonly ApiError Internal = new("internal_error", 500, "Something went wrong on our side.");
+
+    public static IReadOnlyList<ApiError> All { get; } =
+        typeof(ApiErrors).GetFields().Where(f => f.FieldType == typeof(ApiError)).Select(f => (ApiError)f.GetValue(null)!).ToList();
+
+    public static ApiError? ForStatus(int status) => status switch
+    {
+        404 => NotFound,
+        405 => MethodNotAllowed,
+        _ => null,
+    };
+}
+
+/// <summary>Thrown by request validation; turned into a problem document in one place (<see cref="ProblemExceptionHandler"/>).</summary>
+public sealed class ApiException(ApiError error, string detail) : Exception(detail)
+{
+    public ApiError Error { get; } = error;
+}

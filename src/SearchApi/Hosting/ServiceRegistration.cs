@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using SearchApi.Core.Analysis;
+using SearchApi.Core.Indexing;
+using SearchApi.Core.Ingestion;
+using SearchApi.Core.Parsing;
+using SearchApi.Core.Search;
+using SearchApi.Core.Storage;
+using SearchApi.Options;
+
+namespace SearchApi.Hosting;
+
+/// <summary>Wires the core pipeline (parse, store, index, search) into the container.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddSearchApiOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SearchApiOptions>().Bind(configuration.GetSection(SearchApiOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SearchApiOptions>, SearchApiOptionsValidator>();
+        return services;
+    }
+
+    public static IServiceCollection AddSearchCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StatementParser>();
+        services.AddSingleton<StatementFileReader>();
+        services.AddSingleton<IStoreConnections>(sp => new SqliteConnections(Options(sp).DatabasePath));
+        services.AddSingleton<IStatementStore, SqlStatementStore>();
+        services.AddSingleton(sp => OpenIndex(Options(sp).IndexPath, sp.GetRequiredService<ILogger<StatementIndex>>()));
+        services.AddSingleton<IndexSynchronizer>();
+        services.AddSingleton<IngestionService>();
+        services.AddSingleton<SeedLoader>();
+        services.AddSingleton<SearchService>();
+        services.AddSingleton(sp => new CursorCodec(CursorKey(sp)));
+        services.AddSingleton<IndexReadiness>();
+        services.AddHostedService<StartupService>();
+        return services;
+    }
+
+    private static SearchApiOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<SearchApiOptions>>().Value;
+
+    /// <summary>Opens the index; an index whose files cannot be read is moved aside and rebuilt from the store.</summary>
+    private static StatementIndex OpenIndex(string path, ILogger logger)
+    {
+        try
+        {
+            return StatementIndex.Open(path, StatementAnalyzer.Create());
+        }
+        catch (Exception e) when (e is IOException or Lucene.Net.Index.CorruptIndexException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "The index in {Path} cannot be opened; it will be rebuilt from the store", path);
+            Directory.Delete(path, recursive: true);
+            return StatementIndex.Open(path, StatementAnalyzer.Create());
+        }
+    }
+
+    private static byte[] CursorKey(IServiceProvider services)
+    {
+        if (Options(services).CursorSecret is { } secret) return SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+        var store = services.GetRequiredService<IStatementStore>();
+        // Resolved after migrations ran (first request), so the store identity exists.
+        var storeId = store.GetStateAsync().GetAwaiter().GetResult().StoreId;
+        return SHA256.HashData(Encoding.UTF8.GetBytes("cursor:" + storeId));
+    }
+}

@@ -1,0 +1,37 @@
+using SearchApi.Core.Ingestion;
+using SearchApi.Core.Storage;
+using SearchApi.Options;
+using Microsoft.Extensions.Options;
+
+namespace SearchApi.Hosting;
+
+/// <summary>
+/// Brings the service up: migrates the store before the server accepts requests, then (in the background) ingests the
+/// seeds into an empty store and catches the index up, and only then reports ready.
+/// </summary>
+public sealed class StartupService(
+    IStatementStore store,
+    SeedLoader seeds,
+    IndexSynchronizer synchronizer,
+    IndexReadiness readiness,
+    IOptions<SearchApiOptions> options,
+    ILogger<StartupService> logger) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.MigrateAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var state = await store.GetStateAsync(stoppingToken);
+        if (state.LastSeq == 0 && SeedsLocator.Resolve(options.Value) is { } seedsPath)
+            await seeds.LoadAsync(seedsPath, stoppingToken);
+        else if (state.LastSeq == 0)
+            logger.LogWarning("The store is empty and no seeds folder was found; set SearchApi:SeedsPath to load sample statements");
+        await synchronizer.CatchUpAsync(stoppingToken);
+        readiness.MarkReady();
+        logger.LogInformation("Ready");
+    }
+}

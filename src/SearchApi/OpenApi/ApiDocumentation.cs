@@ -1,0 +1,43 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+
+namespace SearchApi.OpenApi;
+
+/// <summary>The OpenAPI document (at /swagger/v1/swagger.json) and the Swagger page (at /swagger).</summary>
+public static class ApiDocumentation
+{
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "SearchApi",
+                Version = "v1",
+                Description =
+                    "Full-text search over diplomatic statements and foreign-policy news in English and Russian: " +
+                    "foreign-ministry statements, joint statements, press-conference transcripts and news-agency items. " +
+                    "Words are matched in any grammatical form in both languages. Errors are RFC 9457 problem documents " +
+                    "(application/problem+json) with a stable code.",
+            });
+            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+            options.IncludeXmlComments(xml, includeControllerXmlComments: true);
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.OperationFilter<QueryParameterFilter>();
+        });
+        return services;
+    }
+
+    public static WebApplication UseApiDocumentation(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/swagger/v1/swagger.json", "SearchApi v1");
+            options.DocumentTitle = "SearchApi — search diplomatic statements";
+        });
+        return app;
+    }
+}

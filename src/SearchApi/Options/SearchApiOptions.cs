@@ -1,0 +1,20 @@
+namespace SearchApi.Options;
+
+/// <summary>The service's settings, bound from the "SearchApi" configuration section and checked at start.</summary>
+public sealed class SearchApiOptions
+{
+    public const string Section = "SearchApi";
+
+    /// <summary>Where the SQLite store (statements.db) and the Lucene index (index/) live. Created when missing.</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>A folder of statements ingested when the store is empty. Default: the repository's seeds/ folder, when one is found.</summary>
+    public string? SeedsPath { get; set; }
+
+    /// <summary>Secret that signs paging cursors. Default: derived from the store's identity, so every replica of one store accepts the same cursors.</summary>
+    public string? CursorSecret { get; set; }
+
+    public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "statements.db");
+
+    public string IndexPath => Path.Combine(Path.GetFullPath(DataDirectory), "index");
+}

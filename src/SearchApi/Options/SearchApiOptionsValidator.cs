@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace SearchApi.Options;
+
+/// <summary>Fails start-up with a plain message when a setting cannot work.</summary>
+public sealed class SearchApiOptionsValidator : IValidateOptions<SearchApiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SearchApiOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+            failures.Add("SearchApi:DataDirectory must name a folder for the store and the index.");
+        else if (!CanWrite(options.DataDirectory, out var reason))
+            failures.Add($"SearchApi:DataDirectory '{options.DataDirectory}' cannot be created or written: {reason}");
+        if (options.SeedsPath is { } seeds && !Directory.Exists(seeds) && !File.Exists(seeds))
+            failures.Add($"SearchApi:SeedsPath '{seeds}' does not exist.");
+        if (options.CursorSecret is { Length: < 16 })
+            failures.Add("SearchApi:CursorSecret must be at least 16 characters when set.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool CanWrite(string folder, out string reason)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            reason = "";
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            reason = e.Message;
+            return false;
+        }
+    }
+}

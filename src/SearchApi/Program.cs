@@ -1,0 +1,30 @@
+using SearchApi.Endpoints;
+using SearchApi.Errors;
+using SearchApi.Hosting;
+using SearchApi.OpenApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Settings, checked at start.
+builder.Services.AddSearchApiOptions(builder.Configuration);
+// Parse -> store -> index -> search, and the start-up that migrates, seeds and catches the index up.
+builder.Services.AddSearchCore();
+// Errors as problem documents with stable codes.
+builder.Services.AddApiProblems();
+// OpenAPI document and Swagger page.
+builder.Services.AddApiDocumentation();
+
+var app = builder.Build();
+
+app.UseApiProblems();
+app.UseApiDocumentation();
+
+app.MapSearch();
+app.MapFacets();
+app.MapDocuments();
+app.MapHealth();
+
+app.Run();
+
+/// <summary>The web host's entry point, visible to integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,161 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchApi.Core.Analysis;
+using SearchApi.Core.Indexing;
+using SearchApi.Core.Ingestion;
+using SearchApi.Core.Search;
+using SearchApi.Core.Statements;
+using SearchApi.Core.Storage;
+using SearchApi.Tests.Support;
+
+namespace SearchApi.Tests.Search;
+
+/// <summary>Store, on-disk index and search together: the write path and the read path without HTTP.</summary>
+public sealed class IndexAndSearchTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+    private readonly SqlStatementStore _store;
+    private StatementIndex _index;
+    private IndexSynchronizer _sync;
+
+    public IndexAndSearchTests()
+    {
+        _store = new SqlStatementStore(new SqliteConnections(_folder.File("statements.db")), TimeProvider.System);
+        _store.MigrateAsync().GetAwaiter().GetResult();
+        (_index, _sync) = OpenIndex();
+    }
+
+    private (StatementIndex, IndexSynchronizer) OpenIndex()
+    {
+        var index = StatementIndex.Open(_folder.File("index"), StatementAnalyzer.Create());
+        return (index, new IndexSynchronizer(_store, index, NullLogger<IndexSynchronizer>.Instance));
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    private async Task Ingest(params Statement[] statements)
+    {
+        await _store.UpsertAsync(statements);
+        await _sync.CatchUpAsync();
+    }
+
+    private SearchResult Search(string q, SearchSort sort = SearchSort.Relevance, int limit = 10, SearchPosition? after = null, SearchFilters? filters = null) =>
+        new SearchService(_index).Search(new SearchRequest(q, filters ?? SearchFilters.None, sort, limit, after));
+
+    [Fact]
+    public async Task Catch_up_applies_store_changes_and_records_the_sequence_in_the_commit()
+    {
+        await Ingest(TestStatements.Make("a", "Humanitarian corridors were opened."), TestStatements.Make("b", "Talks in Minsk."));
+        Assert.Equal(2, _index.IndexedSeq);
+        Assert.Equal(2, _index.DocumentCount);
+
+        _index.Dispose();
+        (_index, _sync) = OpenIndex();
+        Assert.Equal(2, _index.IndexedSeq);
+        Assert.Equal((await _store.GetStateAsync()).StoreId, _index.StoreId);
+    }
+
+    [Fact]
+    public async Task An_index_behind_the_store_catches_up_from_its_sequence()
+    {
+        await Ingest(TestStatements.Make("a", "Alpha talks."));
+        _index.Dispose();
+        await _store.UpsertAsync([TestStatements.Make("b", "Beta talks."), TestStatements.Make("a", "Alpha talks, revised.")]);
+        await _store.DeleteAsync("a");
+
+        (_index, _sync) = OpenIndex();
+        Assert.Equal(1, _index.IndexedSeq);
+        await _sync.CatchUpAsync();
+
+        Assert.Equal(4, _index.IndexedSeq);
+        Assert.Equal(["b"], Search("talks").Hits.Select(h => h.Statement.Id));
+    }
+
+    [Fact]
+    public async Task An_index_from_another_store_is_rebuilt()
+    {
+        await Ingest(TestStatements.Make("a", "Alpha."));
+        _index.Dispose();
+        SqliteConnection.ClearAllPools();
+        File.Delete(_folder.File("statements.db"));
+        await _store.MigrateAsync();
+        await _store.UpsertAsync([TestStatements.Make("z", "Zulu.")]);
+
+        (_index, _sync) = OpenIndex();
+        await _sync.CatchUpAsync();
+
+        Assert.Equal(["z"], Search("").Hits.Select(h => h.Statement.Id));
+    }
+
+    [Fact]
+    public async Task Stemmed_matches_are_found_and_highlighted()
+    {
+        await Ingest(TestStatements.Make("a", "The Ukrainian authorities refused to open this corridor. Nothing else happened here. Humanitarian corridors were agreed later."));
+
+        var hit = Assert.Single(Search("corridors").Hits);
+        var marked = hit.Snippets.SelectMany(s => s.Highlights.Select(h => s.Text.Substring(h.Start, h.Length))).ToList();
+        Assert.Equal(["corridor", "corridors"], marked);
+        Assert.DoesNotContain(hit.Snippets, s => s.Text.Contains("Nothing else"));
+    }
+
+    [Fact]
+    public async Task Snippets_of_long_sentences_are_cut_around_the_match()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 120).Select(i => $"word{i}"));
+        await Ingest(TestStatements.Make("a", $"{words} Kazakbayev {words}."));
+
+        var snippet = Assert.Single(Assert.Single(Search("Kazakbayev").Hits).Snippets);
+        Assert.True(snippet.Text.Length <= SnippetOptions.DefaultLength + 2);
+        Assert.StartsWith("…", snippet.Text);
+        Assert.EndsWith("…", snippet.Text);
+        var highlight = Assert.Single(snippet.Highlights);
+        Assert.Equal("Kazakbayev", snippet.Text.Substring(highlight.Start, highlight.Length));
+    }
+
+    [Fact]
+    public async Task Search_after_pages_through_ties_exactly()
+    {
+        var statements = Enumerable.Range(0, 23).Select(i => TestStatements.Make($"id{i:00}", "Identical text about talks.", date: i % 3 == 0 ? null : new DateOnly(2020, 1, 1 + i % 2))).ToArray();
+        await Ingest(statements);
+
+        foreach (var sort in new[] { SearchSort.Relevance, SearchSort.Date, SearchSort.DateDescending })
+        {
+            var seen = new List<string>();
+            SearchPosition? after = null;
+            do
+            {
+                var page = Search("talks", sort, 4, after);
+                Assert.Equal(23, page.Total);
+                seen.AddRange(page.Hits.Select(h => h.Statement.Id));
+                after = page.Next;
+            }
+            while (after is not null);
+            Assert.Equal(23, seen.Distinct().Count());
+            Assert.Equal(23, seen.Count);
+        }
+    }
+
+    [Fact]
+    public async Task Facets_count_exactly_under_a_filter()
+    {
+        await Ingest(
+            TestStatements.Make("a", "Talks.", date: new DateOnly(2021, 5, 1)),
+            TestStatements.Make("b", "Talks.", lang: Languages.Russian, source: "24.kg", date: new DateOnly(2022, 5, 1)),
+            TestStatements.Make("c", "Talks.", source: null),
+            TestStatements.Make("d", "Other.", kind: StatementKinds.Transcript));
+
+        var all = new SearchService(_index).Facets("", SearchFilters.None, IndexFields.KeywordFacets, 10);
+        Assert.Equal(4, all.Total);
+        Assert.Equal([new FacetCount("mid.ru", 2), new FacetCount("24.kg", 1)], all.Fields[IndexFields.Source]);
+        Assert.Equal([new FacetCount("news", 3), new FacetCount("transcript", 1)], all.Fields[IndexFields.Kind]);
+
+        var filtered = new SearchService(_index).Facets("talks", SearchFilters.None with { Langs = [Languages.English] }, [IndexFields.Year], 10);
+        Assert.Equal(2, filtered.Total);
+        Assert.Equal([new FacetCount("2021", 1)], filtered.Fields[IndexFields.Year]);
+    }
+}
