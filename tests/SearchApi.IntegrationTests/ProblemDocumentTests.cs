@@ -39,6 +39,14 @@ public sealed class ProblemDocumentTests(SearchApiFactory factory)
     }
 
     [Fact]
+    public async Task A_parameter_of_the_wrong_type_is_explained_in_the_api_s_terms()
+    {
+        var response = await _client.GetAsync("/api/v1/search?limit=ten");
+        var problem = await response.ReadObject();
+        Assert.Equal("limit 'ten' is not a whole number.", problem["detail"].Str());
+    }
+
+    [Fact]
     public async Task A_query_over_the_length_limit_is_refused()
     {
         var response = await _client.GetAsync("/api/v1/search?q=" + new string('a', 1_001));

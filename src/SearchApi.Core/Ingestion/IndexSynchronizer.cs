@@ -23,7 +23,8 @@ public sealed class IndexSynchronizer(IStatementStore store, StatementIndex inde
             var state = await store.GetStateAsync(cancellationToken);
             if (index.StoreId != state.StoreId || index.IndexedSeq > state.LastSeq)
             {
-                logger.LogInformation("Index was not built from this store (or is ahead of it); rebuilding from store {StoreId}", state.StoreId);
+                if (index.StoreId is null) logger.LogInformation("Building the index from store {StoreId}", state.StoreId);
+                else logger.LogWarning("The index was built from another store or is ahead of it; rebuilding it from store {StoreId}", state.StoreId);
                 index.Reset(state.StoreId);
             }
             var from = index.IndexedSeq;

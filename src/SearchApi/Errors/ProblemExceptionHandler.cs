@@ -14,7 +14,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var (error, detail) = exception switch
         {
             ApiException api => (api.Error, api.Message),
-            BadHttpRequestException bad => (bad.StatusCode == 400 ? ApiErrors.InvalidParameter : new ApiError("bad_request", bad.StatusCode, "The request could not be read."), bad.Message),
+            BadHttpRequestException bad => (bad.StatusCode == 400 ? ApiErrors.InvalidParameter : new ApiError("bad_request", bad.StatusCode, "The request could not be read."), BindingFailures.Explain(bad.Message)),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (null, null),
             _ => (ApiErrors.Internal, "The request failed unexpectedly. The error has been logged with the trace id given here."),
         };

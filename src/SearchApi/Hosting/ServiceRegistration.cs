@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using SearchApi.Core.Analysis;
 using SearchApi.Core.Indexing;
@@ -33,7 +31,8 @@ public static class ServiceRegistration
         services.AddSingleton<IngestionService>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<SearchService>();
-        services.AddSingleton(sp => new CursorCodec(CursorKey(sp)));
+        services.AddSingleton<CursorKeys>();
+        services.AddSingleton(sp => new CursorCodec(sp.GetRequiredService<CursorKeys>().Key));
         services.AddSingleton<IndexReadiness>();
         services.AddHostedService<StartupService>();
         return services;
@@ -42,7 +41,7 @@ public static class ServiceRegistration
     private static SearchApiOptions Options(IServiceProvider services) =>
         services.GetRequiredService<IOptions<SearchApiOptions>>().Value;
 
-    /// <summary>Opens the index; an index whose files cannot be read is moved aside and rebuilt from the store.</summary>
+    /// <summary>Opens the index; an index whose files cannot be read is deleted and rebuilt from the store.</summary>
     private static StatementIndex OpenIndex(string path, ILogger logger)
     {
         try
@@ -55,14 +54,5 @@ public static class ServiceRegistration
             Directory.Delete(path, recursive: true);
             return StatementIndex.Open(path, StatementAnalyzer.Create());
         }
-    }
-
-    private static byte[] CursorKey(IServiceProvider services)
-    {
-        if (Options(services).CursorSecret is { } secret) return SHA256.HashData(Encoding.UTF8.GetBytes(secret));
-        var store = services.GetRequiredService<IStatementStore>();
-        // Resolved after migrations ran (first request), so the store identity exists.
-        var storeId = store.GetStateAsync().GetAwaiter().GetResult().StoreId;
-        return SHA256.HashData(Encoding.UTF8.GetBytes("cursor:" + storeId));
     }
 }

@@ -14,12 +14,14 @@ public sealed class StartupService(
     SeedLoader seeds,
     IndexSynchronizer synchronizer,
     IndexReadiness readiness,
+    CursorKeys cursorKeys,
     IOptions<SearchApiOptions> options,
     ILogger<StartupService> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.MigrateAsync(cancellationToken);
+        cursorKeys.UseStore((await store.GetStateAsync(cancellationToken)).StoreId);
         await base.StartAsync(cancellationToken);
     }
 

@@ -9,7 +9,21 @@ namespace SearchApi.IntegrationTests.Support;
 /// </summary>
 public sealed class SearchApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "searchapi-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool _ownsDataDirectory;
+
+    /// <summary>A service on a new temporary data directory, deleted on dispose.</summary>
+    public SearchApiFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "searchapi-tests", Guid.NewGuid().ToString("N"));
+        _ownsDataDirectory = true;
+    }
+
+    private SearchApiFactory(string dataDirectory) => DataDirectory = dataDirectory;
+
+    /// <summary>A service on a data directory the caller owns, for restart tests.</summary>
+    public static SearchApiFactory On(string dataDirectory) => new(dataDirectory);
+
+    public string DataDirectory { get; }
 
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -32,9 +46,13 @@ public sealed class SearchApiFactory : WebApplicationFactory<Program>, IAsyncLif
         }
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDataDirectory || !Directory.Exists(DataDirectory)) return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

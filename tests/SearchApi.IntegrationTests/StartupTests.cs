@@ -1,0 +1,90 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using SearchApi.IntegrationTests.Support;
+
+namespace SearchApi.IntegrationTests;
+
+/// <summary>Start-up on real data directories: seeding once, rebuilding a missing index, refusing bad settings.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task A_restart_keeps_the_store_and_does_not_seed_again()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "searchapi-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            long firstSeq;
+            await using (var first = SearchApiFactory.On(dataDirectory))
+            {
+                await first.InitializeAsync();
+                firstSeq = (await first.CreateClient().GetObject("/health/ready"))["indexedSeq"]!.GetValue<long>();
+            }
+            await using var second = SearchApiFactory.On(dataDirectory);
+            await second.InitializeAsync();
+            var ready = await second.CreateClient().GetObject("/health/ready");
+
+            Assert.Equal(firstSeq, ready["indexedSeq"]!.GetValue<long>());
+            Assert.Equal(7, ready["documents"]!.GetValue<long>());
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_index_is_rebuilt_from_the_store_at_start()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "searchapi-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var first = SearchApiFactory.On(dataDirectory))
+                await first.InitializeAsync();
+            Directory.Delete(Path.Combine(dataDirectory, "index"), recursive: true);
+
+            await using var second = SearchApiFactory.On(dataDirectory);
+            await second.InitializeAsync();
+            var client = second.CreateClient();
+
+            Assert.Equal(7, (await client.GetObject("/health/ready"))["documents"]!.GetValue<long>());
+            Assert.Equal(SeedIds.LavrovPressConference, (await client.GetObject("/api/v1/search?q=corridor"))["hits"].Objects().Single()["id"].Str());
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_seeds_path_that_does_not_exist_stops_the_start_with_a_clear_message()
+    {
+        await using var factory = new SearchApiFactory();
+        factory.Settings["SearchApi:SeedsPath"] = "/nonexistent/seeds";
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains("SearchApi:SeedsPath '/nonexistent/seeds' does not exist.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_short_cursor_secret_stops_the_start()
+    {
+        await using var factory = new SearchApiFactory();
+        factory.Settings["SearchApi:CursorSecret"] = "short";
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains("SearchApi:CursorSecret", error.Message);
+    }
+
+    [Fact]
+    public async Task A_configured_cursor_secret_signs_cursors()
+    {
+        await using var factory = new SearchApiFactory();
+        factory.Settings["SearchApi:CursorSecret"] = "a-long-enough-shared-secret";
+        await factory.InitializeAsync();
+        var client = factory.CreateClient();
+
+        var page = await client.GetObject("/api/v1/search?limit=3");
+        var next = await client.GetAsync("/api/v1/search?limit=3&cursor=" + page["nextCursor"].Str());
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+}
