@@ -29,28 +29,59 @@ public sealed class EnglishTextAnalyzer : Analyzer
     }
 }
 
-/// <summary>Russian text: the RussianAnalyzer chain (standard tokens, lower case, Russian stop words, Snowball stems).</summary>
-public sealed class RussianTextAnalyzer : Analyzer
+/// <summary>
+/// Russian text: standard tokens, a name key beside every name (see <see cref="RussianNameKeyFilter"/>), lower case,
+/// ё folded to е, Russian stop words, Snowball stems for the rest.
+/// </summary>
+public sealed class RussianTextAnalyzer(AnalysisMode mode) : Analyzer
 {
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(AnalysisVersion.Current, reader);
-        TokenStream stream = new LowerCaseFilter(AnalysisVersion.Current, new DottedWordSplitFilter(tokenizer));
-        stream = new StopFilter(AnalysisVersion.Current, stream, RussianAnalyzer.DefaultStopSet);
+        TokenStream stream = new DottedWordSplitFilter(tokenizer);
+        stream = new RussianNameKeyFilter(stream, mode);
+        stream = new LowerCaseFilter(AnalysisVersion.Current, stream);
+        stream = new YoFoldingFilter(stream);
+        stream = new StopFilter(AnalysisVersion.Current, stream, RussianStopWords.Folded);
         stream = new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.RussianStemmer());
         return new TokenStreamComponents(tokenizer, stream);
     }
 }
 
-/// <summary>Exact forms in either language: standard tokens in lower case, nothing removed or stemmed.</summary>
+/// <summary>Exact forms in either language: standard tokens in lower case with ё folded, nothing removed or stemmed.</summary>
 public sealed class ExactAnalyzer : Analyzer
 {
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(AnalysisVersion.Current, reader);
-        return new TokenStreamComponents(tokenizer, new LowerCaseFilter(AnalysisVersion.Current, new DottedWordSplitFilter(tokenizer)));
+        TokenStream stream = new DottedWordSplitFilter(tokenizer);
+        stream = new LowerCaseFilter(AnalysisVersion.Current, stream);
+        return new TokenStreamComponents(tokenizer, new YoFoldingFilter(stream));
     }
+}
 
-    // Title and text are added as separate values of one field; keep phrases from running across them.
-    public override int GetPositionIncrementGap(string fieldName) => 100;
+/// <summary>Names as spelling-independent Latin keys, so Cyrillic and Latin spellings of a name meet.</summary>
+public sealed class TransliterationAnalyzer(AnalysisMode mode) : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(AnalysisVersion.Current, reader);
+        TokenStream stream = new DottedWordSplitFilter(tokenizer);
+        stream = new EnglishPossessiveFilter(AnalysisVersion.Current, stream);
+        return new TokenStreamComponents(tokenizer, new TransliterationFilter(stream, mode));
+    }
+}
+
+/// <summary>Lucene's Russian stop words with ё folded, to match folded tokens.</summary>
+internal static class RussianStopWords
+{
+    public static readonly Lucene.Net.Analysis.Util.CharArraySet Folded = Build();
+
+    private static Lucene.Net.Analysis.Util.CharArraySet Build()
+    {
+        var set = new Lucene.Net.Analysis.Util.CharArraySet(AnalysisVersion.Current, 200, ignoreCase: false);
+        foreach (var word in RussianAnalyzer.DefaultStopSet)
+            set.Add(RussianNames.Fold(word));
+        return set;
+    }
 }

@@ -7,22 +7,25 @@ using SearchApi.Core.Statements;
 namespace SearchApi.Core.Analysis;
 
 /// <summary>
-/// The one analyzer shared by indexing and querying: each field gets its language's chain, so a query term is
-/// analysed exactly as the text it should match.
+/// The analyzers behind every field: each field gets its language's chain, the same for the text it indexes and the
+/// queries that search it, except that queries treat every word as a possible name (they are typed in lower case).
 /// </summary>
 public static class StatementAnalyzer
 {
-    public static Analyzer Create()
+    public static Analyzer Create(AnalysisMode mode = AnalysisMode.Index)
     {
         var english = new EnglishTextAnalyzer();
-        var russian = new RussianTextAnalyzer();
+        var russian = new RussianTextAnalyzer(mode);
+        var exact = new ExactAnalyzer();
         var perField = new Dictionary<string, Analyzer>
         {
             [IndexFields.Title(Languages.English)] = english,
             [IndexFields.Text(Languages.English)] = english,
             [IndexFields.Title(Languages.Russian)] = russian,
             [IndexFields.Text(Languages.Russian)] = russian,
-            [IndexFields.Exact] = new ExactAnalyzer(),
+            [IndexFields.ExactTitle] = exact,
+            [IndexFields.Exact] = exact,
+            [IndexFields.Translit] = new TransliterationAnalyzer(mode),
         };
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
     }

@@ -11,8 +11,25 @@ public static class IndexFields
 
     public static string Text(string lang) => "text_" + lang;
 
-    /// <summary>Title and body in lower case, unstemmed, in both languages: exact forms and phrases.</summary>
+    /// <summary>Body in lower case with ё folded, unstemmed, in both languages: exact forms and phrases rank first.</summary>
     public const string Exact = "exact";
+
+    /// <summary>Title in lower case with ё folded, unstemmed.</summary>
+    public const string ExactTitle = "exact_title";
+
+    /// <summary>Names in title and body as spelling-independent Latin keys: cross-script name matches.</summary>
+    public const string Translit = "translit";
+
+    /// <summary>Every linked entity id (person:…, organization:…, place:…): cross-language matches.</summary>
+    public const string Entity = "entity";
+
+    // Entity ids by type: filters and facets.
+    public const string Person = "person";
+    public const string Organization = "organization";
+    public const string Place = "place";
+
+    /// <summary>Stored entity mentions (id and offsets), for highlighting entity matches.</summary>
+    public const string Mentions = "mentions";
 
     // Keyword fields, indexed for filters and with sorted-set doc values for facets.
     public const string Lang = "lang";
@@ -32,4 +49,6 @@ public static class IndexFields
     public const string Seq = "seq";
 
     public static readonly IReadOnlyList<string> KeywordFacets = [Lang, Source, Kind, Year];
+
+    public static readonly IReadOnlyList<string> EntityFacets = [Person, Organization, Place];
 }

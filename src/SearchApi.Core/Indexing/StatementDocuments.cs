@@ -18,10 +18,18 @@ public static class StatementDocuments
             new StoredField(IndexFields.StoredText, statement.Text),
             new TextField(IndexFields.Title(statement.Lang), statement.Title, Field.Store.NO),
             new TextField(IndexFields.Text(statement.Lang), statement.Text, Field.Store.NO),
-            new TextField(IndexFields.Exact, statement.Title, Field.Store.NO),
+            new TextField(IndexFields.ExactTitle, statement.Title, Field.Store.NO),
             new TextField(IndexFields.Exact, statement.Text, Field.Store.NO),
+            new TextField(IndexFields.Translit, statement.Title, Field.Store.NO),
+            new TextField(IndexFields.Translit, statement.Text, Field.Store.NO),
             new StoredField(IndexFields.Seq, seq),
         };
+        foreach (var entity in statement.Entities)
+        {
+            document.Add(new StringField(IndexFields.Entity, entity.Id, Field.Store.NO));
+            AddKeyword(document, entity.Type, entity.Id);
+        }
+        if (statement.Entities.Count > 0) document.Add(new StoredField(IndexFields.Mentions, MentionCodec.Write(statement.Entities)));
         AddKeyword(document, IndexFields.Lang, statement.Lang);
         AddKeyword(document, IndexFields.Kind, statement.Kind);
         if (statement.Source is not null) AddKeyword(document, IndexFields.Source, statement.Source);
@@ -57,10 +65,12 @@ public static class StatementDocuments
             document.Get(IndexFields.Source),
             document.Get(IndexFields.Url),
             document.Get(IndexFields.Kind),
-            document.Get(IndexFields.StoredText));
+            document.Get(IndexFields.StoredText),
+            MentionCodec.Read(document.Get(IndexFields.Mentions)));
     }
 }
 
 /// <summary>What the index stores of a statement: enough to answer a search without the SQL store.</summary>
 public sealed record IndexedStatement(
-    string Id, string Lang, string Title, DateOnly? Date, string? DatePrecision, string? Source, string? Url, string Kind, string Text);
+    string Id, string Lang, string Title, DateOnly? Date, string? DatePrecision, string? Source, string? Url, string Kind, string Text,
+    IReadOnlyList<IndexedMention> Mentions);

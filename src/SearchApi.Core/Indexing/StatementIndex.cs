@@ -15,7 +15,7 @@ namespace SearchApi.Core.Indexing;
 public sealed class StatementIndex : IDisposable
 {
     /// <summary>Raised whenever the fields or analysis change, so that an index built by an older version is rebuilt.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string SeqKey = "storeSeq";
     private const string StoreIdKey = "storeId";
@@ -31,7 +31,7 @@ public sealed class StatementIndex : IDisposable
         _directory = directory;
         _writer = writer;
         Analyzer = analyzer;
-        _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new RankingSearcherFactory());
         var data = writer.CommitData;
         var compatible = data.TryGetValue(SchemaKey, out var schema) && schema == SchemaVersion.ToString(CultureInfo.InvariantCulture);
         StoreId = compatible && data.TryGetValue(StoreIdKey, out var storeId) ? storeId : null;
@@ -49,6 +49,7 @@ public sealed class StatementIndex : IDisposable
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,
+                Similarity = Ranking.Similarity,
             };
             var writer = new IndexWriter(directory, config);
             try
@@ -137,6 +138,12 @@ public sealed class StatementIndex : IDisposable
         _writer.Dispose();
         _directory.Dispose();
     }
+}
+
+/// <summary>Gives every searcher the similarity the index was written with.</summary>
+internal sealed class RankingSearcherFactory : SearcherFactory
+{
+    public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Ranking.Similarity };
 }
 
 /// <summary>A searcher borrowed from the manager; dispose to give it back.</summary>

@@ -65,6 +65,7 @@ public sealed class CursorCodec(byte[] key)
             .AppendJoin(',', filters.Kinds.Order(StringComparer.Ordinal)).Append('\u001F')
             .Append(filters.From?.DayNumber).Append('\u001F')
             .Append(filters.To?.DayNumber).Append('\u001F')
+            .AppendJoin(',', filters.People.Concat(filters.Organizations).Concat(filters.Places).Order(StringComparer.Ordinal)).Append('\u001F')
             .Append((int)sort);
         return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))[..FingerprintLength];
     }

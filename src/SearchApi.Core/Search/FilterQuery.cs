@@ -14,6 +14,9 @@ public static class FilterQuery
         AddAnyOf(all, IndexFields.Lang, filters.Langs);
         AddAnyOf(all, IndexFields.Source, filters.Sources);
         AddAnyOf(all, IndexFields.Kind, filters.Kinds);
+        // Entity filters: every named entity must appear (a journalist narrowing to Lavrov and the CSTO wants both).
+        foreach (var id in filters.People.Concat(filters.Organizations).Concat(filters.Places))
+            all.Add(new TermQuery(new Term(IndexFields.Entity, id)), Occur.MUST);
         if (filters.From is not null || filters.To is not null)
         {
             all.Add(NumericRangeQuery.NewInt32Range(

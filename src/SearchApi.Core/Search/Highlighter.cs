@@ -27,24 +27,32 @@ public sealed record Snippet(string Text, IReadOnlyList<Highlight> Highlights);
 
 /// <summary>
 /// Finds the words a query matched by re-analysing stored text with the same chains as the index, and cuts the best
-/// passages around them. Stemmed matches are found too: "corridor" marks "corridors".
+/// passages around them. Stemmed, transliterated and entity matches are marked too: "corridor" marks "corridors",
+/// "CSTO" marks "ОДКБ".
 /// </summary>
 public sealed class Highlighter(Analyzer analyzer)
 {
     private const string Ellipsis = "…";
 
-    /// <summary>Every word of <paramref name="text"/> that matched, in order, without overlaps.</summary>
-    public List<Match> Matches(string text, string lang, QueryTerms terms, bool isTitle)
+    /// <summary>Every word of a statement's title or text that the query matched, in order, without overlaps.</summary>
+    public List<Match> Matches(IndexedStatement statement, QueryTerms terms, bool inTitle)
     {
         var matches = new List<Match>();
         if (terms.IsEmpty) return matches;
-        foreach (var field in new[] { isTitle ? IndexFields.Title(lang) : IndexFields.Text(lang), IndexFields.Exact })
+        var text = inTitle ? statement.Title : statement.Text;
+        var fields = inTitle
+            ? new[] { IndexFields.Title(statement.Lang), IndexFields.ExactTitle, IndexFields.Translit }
+            : new[] { IndexFields.Text(statement.Lang), IndexFields.Exact, IndexFields.Translit };
+        foreach (var field in fields)
         {
             var wanted = terms.For(field);
             if (wanted.Count == 0) continue;
             foreach (var token in StatementAnalyzer.Tokens(analyzer, field, text))
                 if (wanted.Contains(token.Term)) matches.Add(new Match(token.Start, token.End, token.Term));
         }
+        foreach (var mention in statement.Mentions)
+            if (mention.InTitle == inTitle && terms.EntityIds.Contains(mention.EntityId) && mention.Start + mention.Length <= text.Length)
+                matches.Add(new Match(mention.Start, mention.Start + mention.Length, mention.EntityId));
         matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var merged = new List<Match>(matches.Count);
         foreach (var match in matches)
@@ -52,11 +60,12 @@ public sealed class Highlighter(Analyzer analyzer)
         return merged;
     }
 
-    /// <summary>The best passages of <paramref name="text"/> for the query, in text order; the opening when nothing matched.</summary>
-    public IReadOnlyList<Snippet> Snippets(string text, string lang, QueryTerms terms, SnippetOptions options)
+    /// <summary>The best passages of the statement's text for the query, in text order; the opening when nothing matched.</summary>
+    public IReadOnlyList<Snippet> Snippets(IndexedStatement statement, QueryTerms terms, SnippetOptions options)
     {
+        var text = statement.Text;
         if (options.Count == 0 || text.Length == 0) return [];
-        var matches = Matches(text, lang, terms, isTitle: false);
+        var matches = Matches(statement, terms, inTitle: false);
         if (matches.Count == 0) return [Cut(text, 0, Sentences.EndOfSentence(text, 0), [], options.Length)];
 
         var scored = new List<(int Start, int End, int Score, List<Match> Matches)>();

@@ -21,6 +21,13 @@ public sealed record SearchFilters(
     DateOnly? To)
 {
     public static readonly SearchFilters None = new([], [], [], null, null);
+
+    /// <summary>Entity ids (person:…) that must all be named.</summary>
+    public IReadOnlyList<string> People { get; init; } = [];
+
+    public IReadOnlyList<string> Organizations { get; init; } = [];
+
+    public IReadOnlyList<string> Places { get; init; } = [];
 }
 
 /// <summary>The sort values of the last hit of a page; the next page starts after it.</summary>
@@ -35,7 +42,9 @@ public sealed record SearchRequest(
     SearchPosition? After = null,
     SnippetOptions? Snippets = null);
 
-public sealed record SearchHit(IndexedStatement Statement, float Score, IReadOnlyList<Snippet> Snippets, SearchPosition Position);
+/// <param name="MatchedBy">How the query's words matched this statement, strongest first.</param>
+public sealed record SearchHit(
+    IndexedStatement Statement, float Score, IReadOnlyList<Snippet> Snippets, SearchPosition Position, IReadOnlyList<MatchKind> MatchedBy);
 
 /// <param name="Total">Exact number of statements matching the query and filters.</param>
 /// <param name="Next">Where the next page starts; null when this page is the last.</param>

@@ -17,6 +17,9 @@ public sealed record Statement(
     /// <summary>Paragraphs separator in <see cref="Text"/>; paragraphs never contain it.</summary>
     public const string ParagraphSeparator = "\n\n";
 
+    /// <summary>The people, organisations and places the statement names, found by the entity linker at ingestion.</summary>
+    public IReadOnlyList<StatementEntity> Entities { get; init; } = [];
+
     /// <summary>The body as one string, paragraphs separated by a blank line.</summary>
     public string Text => string.Join(ParagraphSeparator, Paragraphs);
 

@@ -27,5 +27,6 @@ public static class ContentHash
         yield return s.Kind;
         yield return s.Author;
         yield return s.Text;
+        yield return EntityJson.Write(s.Entities);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SearchApi.Core.Analysis;
+using SearchApi.Core.Entities;
 using SearchApi.Core.Indexing;
 using SearchApi.Core.Ingestion;
 using SearchApi.Core.Parsing;
@@ -30,6 +31,8 @@ public static class ServiceRegistration
         services.AddSingleton<IndexSynchronizer>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<SeedLoader>();
+        services.AddSingleton(_ => new EntityLinker(Gazetteer.Embedded));
+        services.AddSingleton(sp => new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), sp.GetRequiredService<EntityLinker>()));
         services.AddSingleton<SearchService>();
         services.AddSingleton<CursorKeys>();
         services.AddSingleton(sp => new CursorCodec(sp.GetRequiredService<CursorKeys>().Key));

@@ -31,12 +31,62 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
-    public void Russian_removes_stop_words_and_stems()
+    public void Russian_removes_stop_words_and_stems_and_keys_names()
     {
         Assert.Equal(
-            ["глав", "российск", "мид", "счита", "критическ", "момент", "преодол"],
+            ["глав", "глав", "российск", "мид", "счита", "критическ", "момент", "преодол"],
             Terms(IndexFields.Text(Languages.Russian), "Глава российского МИД считает, что критический момент преодолен"));
         Assert.Equal(Terms(IndexFields.Text(Languages.Russian), "переговоры"), Terms(IndexFields.Text(Languages.Russian), "переговорах"));
+    }
+
+    [Theory]
+    [InlineData("Лавров Лаврова Лаврову Лавровым Лаврове Лавровы Лавровых Лавровыми", "лавров")]
+    [InlineData("Казакбаев Казакбаева Казакбаеву Казакбаевым", "казакбаев")]
+    [InlineData("Жапаров Жапарова Жапаровым Жапаровой", "жапаров")]
+    [InlineData("Захарова Захаровой Захарову", "захаров")]
+    [InlineData("Горбачёв Горбачева Горбачёвым", "горбачев")]
+    [InlineData("Зеленский Зеленского Зеленским", "зеленск")]
+    public void Every_form_of_a_surname_in_a_text_shares_one_term(string forms, string term)
+    {
+        foreach (var form in forms.Split(' '))
+            Assert.Contains(term, Terms(IndexFields.Text(Languages.Russian), $"Об этом сообщил {form} вчера"));
+    }
+
+    [Fact]
+    public void Ordinary_lower_case_words_are_stemmed_as_before()
+    {
+        Assert.Equal(["переговор"], Terms(IndexFields.Text(Languages.Russian), "переговоров"));
+        Assert.Equal(["мир"], Terms(IndexFields.Text(Languages.Russian), "мира"));
+    }
+
+    [Fact]
+    public void Queries_treat_lower_case_words_as_possible_names()
+    {
+        var query = StatementAnalyzer.Create(AnalysisMode.Query);
+        var terms = StatementAnalyzer.Tokens(query, IndexFields.Text(Languages.Russian), "лавровым").Select(t => t.Term).ToList();
+        Assert.Contains("лавров", terms);
+        Assert.Contains("лавров", Terms(IndexFields.Text(Languages.Russian), "Сергей Лавров"));
+    }
+
+    [Fact]
+    public void Yo_and_ye_are_one_letter_in_index_and_queries()
+    {
+        Assert.Equal(Terms(IndexFields.Text(Languages.Russian), "ёлка"), Terms(IndexFields.Text(Languages.Russian), "елка"));
+        Assert.Equal(["елка"], Terms(IndexFields.Exact, "Ёлка"));
+        Assert.Equal(Terms(IndexFields.Exact, "Пётр"), Terms(IndexFields.Exact, "Петр"));
+    }
+
+    [Fact]
+    public void Transliteration_keys_capitalised_names_only_when_indexing()
+    {
+        var terms = Terms(IndexFields.Translit, "Садыр Жапаров из Киргизии");
+        Assert.Contains("japarov", terms);
+        Assert.Contains("kirgiz", terms);
+        Assert.DoesNotContain(terms, t => t.StartsWith("iz", StringComparison.Ordinal));
+        Assert.Contains("japarov", Terms(IndexFields.Translit, "President S.N.Zhaparov's visit"));
+        Assert.Empty(Terms(IndexFields.Translit, "the negotiations were friendly"));
+        var query = StatementAnalyzer.Create(AnalysisMode.Query);
+        Assert.Equal(["japarov"], StatementAnalyzer.Tokens(query, IndexFields.Translit, "japarov").Select(t => t.Term));
     }
 
     [Fact]
@@ -45,6 +95,7 @@ public sealed class AnalyzerTests
         Assert.Equal(
             ["the", "ukrainian", "authorities", "и", "киргизии"],
             Terms(IndexFields.Exact, "The Ukrainian authorities и Киргизии"));
+        Assert.Equal(["лавровым"], Terms(IndexFields.Exact, "Лавровым"));
     }
 
     [Fact]

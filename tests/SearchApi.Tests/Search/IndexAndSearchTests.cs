@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchApi.Core.Analysis;
+using SearchApi.Core.Entities;
 using SearchApi.Core.Indexing;
 using SearchApi.Core.Ingestion;
 using SearchApi.Core.Search;
@@ -38,6 +39,9 @@ public sealed class IndexAndSearchTests : IDisposable
         _folder.Dispose();
     }
 
+    private SearchService Service() =>
+        new(_index, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)));
+
     private async Task Ingest(params Statement[] statements)
     {
         await _store.UpsertAsync(statements);
@@ -45,7 +49,7 @@ public sealed class IndexAndSearchTests : IDisposable
     }
 
     private SearchResult Search(string q, SearchSort sort = SearchSort.Relevance, int limit = 10, SearchPosition? after = null, SearchFilters? filters = null) =>
-        new SearchService(_index).Search(new SearchRequest(q, filters ?? SearchFilters.None, sort, limit, after));
+        Service().Search(new SearchRequest(q, filters ?? SearchFilters.None, sort, limit, after));
 
     [Fact]
     public async Task Catch_up_applies_store_changes_and_records_the_sequence_in_the_commit()
@@ -149,12 +153,12 @@ public sealed class IndexAndSearchTests : IDisposable
             TestStatements.Make("c", "Talks.", source: null),
             TestStatements.Make("d", "Other.", kind: StatementKinds.Transcript));
 
-        var all = new SearchService(_index).Facets("", SearchFilters.None, IndexFields.KeywordFacets, 10);
+        var all = Service().Facets("", SearchFilters.None, IndexFields.KeywordFacets, 10);
         Assert.Equal(4, all.Total);
         Assert.Equal([new FacetCount("mid.ru", 2), new FacetCount("24.kg", 1)], all.Fields[IndexFields.Source]);
         Assert.Equal([new FacetCount("news", 3), new FacetCount("transcript", 1)], all.Fields[IndexFields.Kind]);
 
-        var filtered = new SearchService(_index).Facets("talks", SearchFilters.None with { Langs = [Languages.English] }, [IndexFields.Year], 10);
+        var filtered = Service().Facets("talks", SearchFilters.None with { Langs = [Languages.English] }, [IndexFields.Year], 10);
         Assert.Equal(2, filtered.Total);
         Assert.Equal([new FacetCount("2021", 1)], filtered.Fields[IndexFields.Year]);
     }

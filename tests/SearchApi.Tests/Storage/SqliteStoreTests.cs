@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SearchApi.Core.Statements;
 using SearchApi.Core.Storage;
 using SearchApi.Tests.Support;
 
@@ -100,12 +101,16 @@ public sealed class SqliteStoreTests : IDisposable
         var original = TestStatements.Make("full", "First paragraph.\n\nSecond paragraph.", date: new DateOnly(2022, 1, 17)) with
         {
             Url = "https://24.kg/x", Author = "Baktygul Osmonalieva", DatePrecision = "inferred",
+            Entities = [new StatementEntity("person:sergey-lavrov", "person", new EntityLabels("Sergey Lavrov", "Сергей Лавров"), [new EntityMention("text", 3, 6)])],
         };
         await _store.UpsertAsync([original]);
 
         var stored = (await _store.GetAsync("full"))!.Statement!;
         Assert.Equal(original.Paragraphs, stored.Paragraphs);
-        Assert.Equal(original with { Paragraphs = stored.Paragraphs }, stored);
+        var entity = Assert.Single(stored.Entities);
+        Assert.Equal(("person:sergey-lavrov", "person", "Сергей Лавров"), (entity.Id, entity.Type, entity.Labels.Ru));
+        Assert.Equal(original.Entities[0].Mentions, entity.Mentions);
+        Assert.Equal(original with { Paragraphs = stored.Paragraphs, Entities = stored.Entities }, stored);
     }
 
     [Fact]

@@ -1,0 +1,30 @@
+namespace SearchApi.Core.Statements;
+
+/// <summary>Entity types of the gazetteer.</summary>
+public static class EntityTypes
+{
+    public const string Person = "person";
+    public const string Organization = "organization";
+    public const string Place = "place";
+
+    public static readonly IReadOnlyList<string> All = [Person, Organization, Place];
+
+    public static string OfId(string id) => id[..Math.Max(0, id.IndexOf(':'))];
+}
+
+/// <summary>An entity's name in both languages.</summary>
+public sealed record EntityLabels(string En, string Ru)
+{
+    public string For(string lang) => lang == Languages.Russian ? Ru : En;
+}
+
+/// <summary>Where an entity is named: in the title or the text, at a character offset.</summary>
+/// <param name="Field">"title" or "text".</param>
+public sealed record EntityMention(string Field, int Start, int Length)
+{
+    public const string InTitle = "title";
+    public const string InText = "text";
+}
+
+/// <summary>A person, organisation or place a statement names, with every place it is named.</summary>
+public sealed record StatementEntity(string Id, string Type, EntityLabels Labels, IReadOnlyList<EntityMention> Mentions);
