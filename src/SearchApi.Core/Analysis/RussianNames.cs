@@ -5,8 +5,8 @@ namespace SearchApi.Core.Analysis;
 /// <summary>
 /// Reduces every case and number form of a Russian name to one key. Snowball stems surnames inconsistently
 /// ("Лавров" → лавр but "Лавровым" → лавров; "Кыргызстан" → кыргызста but "Кыргызстане" → кыргызстан); this strips
-/// only the endings names take: surnames in -ов/-ев/-ин/-ын keep that suffix, adjectival names (-ский, -цкий) lose their
-/// ending, other names lose one case ending. Input is lower case with ё folded to е.
+/// only the endings names take: surnames in -ов/-ев/-ин/-ын keep that suffix, adjectival names (-ский, -цкий, Северная)
+/// lose their ending, nouns in -ия keep the и, other names lose one case ending. Input is lower case with ё folded to е.
 /// </summary>
 public static class RussianNames
 {
@@ -17,6 +17,7 @@ public static class RussianNames
     private static readonly string[] SurnameSuffixes = ["ов", "ев", "ин", "ын"];
     private static readonly string[] AdjectiveEndings = ["ими", "ого", "ому", "ий", "ой", "им", "ом", "ая", "ую", "ое", "ие", "их", "ей", "ых", "ым", "ый"];
     private static readonly string[] IyaEndings = ["иями", "иях", "иям", "ией", "иею", "ием", "ия", "ии", "ию", "ий"];
+    private static readonly string[] HardAdjectiveEndings = ["ыми", "ого", "ому", "ый", "ой", "ая", "ое", "ые", "ым", "ую", "ых"];
     private static readonly string[] NounEndings = ["ами", "ями", "ом", "ем", "ой", "ей", "ою", "ах", "ях", "ам", "ям", "ы", "и", "а", "я", "у", "ю", "е", "о", "ь"];
 
     /// <summary>The name key of a lower-case, ё-folded Cyrillic word; the word itself when no rule applies.</summary>
@@ -36,7 +37,9 @@ public static class RussianNames
                 if (word.EndsWith(ending, StringComparison.Ordinal) && word.Length - ending.Length >= MinStem + 2
                     && word[..^ending.Length] is var stem && (stem.EndsWith("ск", StringComparison.Ordinal) || stem.EndsWith("цк", StringComparison.Ordinal)))
                     return stem;
-        if (StripLongest(word, IyaEndings, minStem: 2) is { } iya) return iya;
+        if (word.Length >= 6 && StripLongest(word, HardAdjectiveEndings, MinStem + 1) is { } adjective) return adjective;
+        // Nouns in -ия keep their и, so that Нигерия and Нигер stay apart.
+        if (StripLongest(word, IyaEndings, minStem: 2) is { } iya) return iya + "и";
         // Сергей, Сергея, Сергеем all give "серге"; Николай, Николаем give "никола".
         if (word.EndsWith("ей", StringComparison.Ordinal) || word.EndsWith("ай", StringComparison.Ordinal)) return word[..^1];
         if (word.EndsWith("еем", StringComparison.Ordinal) || word.EndsWith("аем", StringComparison.Ordinal)) return word[..^2];

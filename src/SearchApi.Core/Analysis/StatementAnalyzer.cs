@@ -17,6 +17,8 @@ public static class StatementAnalyzer
         var english = new EnglishTextAnalyzer();
         var russian = new RussianTextAnalyzer(mode);
         var exact = new ExactAnalyzer();
+        var translit = new TransliterationAnalyzer(mode);
+        var entities = new WhitespaceAnalyzer(AnalysisVersion.Current);
         var perField = new Dictionary<string, Analyzer>
         {
             [IndexFields.Title(Languages.English)] = english,
@@ -25,7 +27,11 @@ public static class StatementAnalyzer
             [IndexFields.Text(Languages.Russian)] = russian,
             [IndexFields.ExactTitle] = exact,
             [IndexFields.Exact] = exact,
-            [IndexFields.Translit] = new TransliterationAnalyzer(mode),
+            [IndexFields.Translit] = translit,
+            [IndexFields.TranslitTitle] = translit,
+            // Entity ids, one per mention, separated by spaces.
+            [IndexFields.Entity] = entities,
+            [IndexFields.EntityTitle] = entities,
         };
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
     }

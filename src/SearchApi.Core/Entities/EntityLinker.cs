@@ -7,33 +7,52 @@ public sealed record QueryEntitySpan(int Start, int End, string EntityId);
 
 /// <summary>
 /// Finds the people, organisations and places of the gazetteer named in English or Russian text, in any grammatical
-/// case ("Казакбаевым", "Киргизии", "в ОДКБ"), taking the longest name at each word. A bare surname shared by several
+/// case ("Казакбаевым", "Киргизии", "в ОДКБ": see <see cref="RussianParadigm"/>), taking the longest name at each word. A bare surname shared by several
 /// people goes to the one named in full elsewhere in the statement, else to the one marked primary.
 /// </summary>
 public sealed class EntityLinker(Gazetteer gazetteer)
 {
-    private const int ShortKey = 4;
+    private readonly record struct Found(int Start, int End, Alias Alias, int FirstToken, int LastToken);
 
-    private static readonly HashSet<string> CaseEndings = new(StringComparer.Ordinal)
-    {
-        "", "а", "я", "у", "ю", "е", "ы", "и", "ой", "ей", "ом", "ем", "ию", "ии", "ия", "ие", "ам", "ах", "ой",
-    };
-
-    private readonly record struct Found(int Start, int End, Alias Alias);
+    // Words that may stand before a bare surname without making it someone else's (President Japarov, министр Лавров).
+    private static readonly string[] Roles =
+    [
+        "president", "prime", "premier", "minister", "secretary", "ambassador", "envoy", "mr", "mrs", "ms", "miss", "dr",
+        "general", "gen", "king", "queen", "prince", "princess", "emperor", "chancellor", "senator", "sen", "rep",
+        "speaker", "director", "chair", "sheikh", "ayatollah", "emir", "pope", "governor", "mayor", "leader", "spokes",
+        "representative", "deputy", "vice", "former", "foreign", "defence", "defense", "interior", "colonel", "col",
+        "marshal", "admiral", "commander", "chief", "head", "comrade", "sir", "lord", "lady", "professor", "prof", "judge",
+        "justice", "counsel", "council", "advis", "aide", "colleague", "counterpart", "secretary-general",
+        "президент", "премьер", "министр", "глав", "госсекретар", "посол", "посл", "генсек", "генеральн", "канцлер",
+        "сенатор", "спикер", "председател", "лидер", "корол", "принц", "шейх", "аятолл", "эмир", "господин", "госпож",
+        "губернатор", "мэр", "генерал", "маршал", "адмирал", "секретар", "директор", "замминистр", "вице", "экс",
+        "патриарх", "советник", "помощник", "представител", "депутат", "коллег", "постпред", "полпред", "заместител",
+        "замглав", "командующ", "начальник", "руководител", "официальн", "пресс",
+    ];
 
     public Gazetteer Gazetteer => gazetteer;
 
     /// <summary>Every entity named in a statement's title and text, in order of first mention.</summary>
     public IReadOnlyList<StatementEntity> Link(string title, string text)
     {
-        var inTitle = Find(LinkTokens.Tokenize(title), queryMode: false);
-        var inText = Find(LinkTokens.Tokenize(text), queryMode: false);
+        var titleTokens = LinkTokens.Tokenize(title);
+        var textTokens = LinkTokens.Tokenize(text);
+        var inTitle = Find(titleTokens, queryMode: false);
+        var inText = Find(textTokens, queryMode: false);
         var namedInFull = inTitle.Concat(inText).Where(f => f.Alias.Names.Count > 0).SelectMany(f => f.Alias.Names).ToHashSet(StringComparer.Ordinal);
 
         var entities = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
-        foreach (var (found, field) in inTitle.Select(f => (f, EntityMention.InTitle)).Concat(inText.Select(f => (f, EntityMention.InText))))
+        var all = inTitle.Select(f => (f, EntityMention.InTitle, title, titleTokens)).Concat(inText.Select(f => (f, EntityMention.InText, text, textTokens)));
+        // A surname once seen with another person's given name ("Билл Гейтс") stays that person's when it recurs bare.
+        var someoneElses = new HashSet<Alias>();
+        foreach (var (found, field, source, tokens) in all)
         {
-            if (Resolve(found.Alias, namedInFull) is not { } id) continue;
+            if (Resolve(found.Alias, namedInFull) is not { } id || someoneElses.Contains(found.Alias)) continue;
+            if (found.Alias.Names.Count == 0 && !SurnameStandsAlone(id, found, tokens, source))
+            {
+                someoneElses.Add(found.Alias);
+                continue;
+            }
             if (!entities.TryGetValue(id, out var mentions)) entities[id] = mentions = [];
             mentions.Add(new EntityMention(field, found.Start, found.End - found.Start));
         }
@@ -52,6 +71,48 @@ public sealed class EntityLinker(Gazetteer gazetteer)
         foreach (var f in found)
             if (Resolve(f.Alias, named) is { } id) spans.Add(new QueryEntitySpan(f.Start, f.End, id));
         return spans;
+    }
+
+    /// <summary>
+    /// A bare surname names the person unless a capitalised word next to it that is not their given name, an initial, a
+    /// title or the start of a sentence shows it is somebody else's ("Билл Гейтс" is not Robert Gates; "Мартин Гор" is
+    /// neither Paul Martin nor Al Gore).
+    /// </summary>
+    private bool SurnameStandsAlone(string personId, Found found, List<LinkToken> tokens, string text)
+    {
+        if (found.FirstToken > 0)
+        {
+            var previous = tokens[found.FirstToken - 1];
+            if (previous.Case != LetterCase.Any && Adjacent(text, previous.End, found.Start) && !IsSentenceStart(text, previous.Start)
+                && previous.Folded.Length > 1 && !IsRole(previous.Folded) && !gazetteer.IsGivenNameOf(personId, previous.Folded))
+                return false;
+        }
+        if (found.LastToken + 1 < tokens.Count)
+        {
+            // Russian text often puts the given name after the surname (Лавров Сергей Викторович); other capitals after
+            // a Cyrillic surname mean another name (Мартин Гор).
+            var next = tokens[found.LastToken + 1];
+            if (next.Case == LetterCase.Capitalised && Analysis.RussianNames.IsCyrillic(next.Folded) && Adjacent(text, found.End, next.Start)
+                && !gazetteer.IsGivenNameOf(personId, next.Folded))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool Adjacent(string text, int end, int start) => start - end is >= 1 and <= 2 && text[end..start].All(c => c == ' ');
+
+    private static bool IsSentenceStart(string text, int position)
+    {
+        var i = position - 1;
+        while (i >= 0 && (text[i] is ' ' or '«' or '"' or '“' or '(' || char.IsWhiteSpace(text[i]))) i--;
+        return i < 0 || text[i] is '.' or '!' or '?' or '\n' or ':' or '—' or '–';
+    }
+
+    private static bool IsRole(string folded)
+    {
+        foreach (var role in Roles)
+            if (folded.StartsWith(role, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private string? Resolve(Alias alias, HashSet<string> namedInFull)
@@ -75,7 +136,7 @@ public sealed class EntityLinker(Gazetteer gazetteer)
         var found = new List<Found>();
         for (var i = 0; i < tokens.Count;)
         {
-            var match = gazetteer.AliasesByFirstKey.TryGetValue(tokens[i].Key, out var candidates)
+            var match = gazetteer.AliasesByFirstForm.TryGetValue(tokens[i].Folded, out var candidates)
                 ? candidates.FirstOrDefault(alias => Matches(alias, tokens, i, queryMode))
                 : null;
             if (match is null)
@@ -83,7 +144,7 @@ public sealed class EntityLinker(Gazetteer gazetteer)
                 i++;
                 continue;
             }
-            found.Add(new Found(tokens[i].Start, tokens[i + match.Tokens.Length - 1].End, match));
+            found.Add(new Found(tokens[i].Start, tokens[i + match.Tokens.Length - 1].End, match, i, i + match.Tokens.Length - 1));
             i += match.Tokens.Length;
         }
         return found;
@@ -96,7 +157,7 @@ public sealed class EntityLinker(Gazetteer gazetteer)
         {
             var expected = alias.Tokens[j];
             var actual = tokens[at + j];
-            if (actual.Key != expected.Key || !CaseFits(expected, actual, queryMode) || !EndingFits(expected, actual)) return false;
+            if (!expected.Forms.Contains(actual.Folded) || !CaseFits(expected, actual, queryMode)) return false;
         }
         return true;
     }
@@ -111,12 +172,5 @@ public sealed class EntityLinker(Gazetteer gazetteer)
             LetterCase.Capitalised => actual.Case != LetterCase.Any,
             _ => true,
         };
-    }
-
-    // Short Russian keys ("мал" of Мали) would also match unrelated words ("Мало"): there only case endings may follow the key.
-    private static bool EndingFits(AliasToken expected, LinkToken actual)
-    {
-        if (expected.Key.Length > ShortKey || actual.Folded == expected.Folded || expected.Key == expected.Folded && actual.Folded == actual.Key) return true;
-        return actual.Folded.StartsWith(expected.Key, StringComparison.Ordinal) && CaseEndings.Contains(actual.Folded[expected.Key.Length..]);
     }
 }

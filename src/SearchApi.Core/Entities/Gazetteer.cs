@@ -9,7 +9,8 @@ internal enum AliasKind
     Surname,
 }
 
-internal readonly record struct AliasToken(string Key, string Folded, LetterCase Case);
+/// <summary>A word of an alias: every form it may take in text (its Russian case forms), and how it must be written.</summary>
+internal sealed record AliasToken(string Folded, IReadOnlyCollection<string> Forms, LetterCase Case);
 
 /// <summary>One way of writing an entity (or, for shared surnames, several entities), as tokens to match.</summary>
 internal sealed class Alias(AliasToken[] tokens)
@@ -33,11 +34,13 @@ public sealed class Gazetteer
     private static readonly HashSet<string> AmbiguousSingleWords = new(StringComparer.Ordinal)
     {
         "may", "march", "august", "nice", "reading", "bath", "mobile", "split", "union", "will", "mark", "chance",
+        "brown", "cook", "hunt", "power", "price", "bot", "store", "champagne", "fox", "rice", "martin", "gil", "sharp",
         "того", "мир", "бор",
     };
 
     private readonly Dictionary<string, GazetteerEntry> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Alias>> _aliasesByFirstKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _givenNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Alias>> _aliasesByFirstForm = new(StringComparer.Ordinal);
 
     private static readonly Lazy<Gazetteer> EmbeddedGazetteer = new(LoadEmbedded);
 
@@ -46,7 +49,8 @@ public sealed class Gazetteer
 
     public IReadOnlyDictionary<string, GazetteerEntry> Entries => _entries;
 
-    internal IReadOnlyDictionary<string, List<Alias>> AliasesByFirstKey => _aliasesByFirstKey;
+    /// <summary>Aliases by every form their first word may take, longest alias first.</summary>
+    internal IReadOnlyDictionary<string, List<Alias>> AliasesByFirstForm => _aliasesByFirstForm;
 
     public static Gazetteer FromJsonLines(IEnumerable<string> lines)
     {
@@ -59,8 +63,9 @@ public sealed class Gazetteer
                 ?? throw new InvalidDataException("Empty gazetteer line.");
             if (!gazetteer._entries.TryAdd(entry.Id, entry)) throw new InvalidDataException($"Duplicate gazetteer id {entry.Id}.");
             foreach (var (text, isSurname) in AliasTexts(entry)) gazetteer.AddAlias(bySignature, entry.Id, text, isSurname);
+            if (entry.Type == EntityTypes.Person) gazetteer._givenNames[entry.Id] = GivenNameForms(entry);
         }
-        foreach (var aliases in gazetteer._aliasesByFirstKey.Values) aliases.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
+        foreach (var aliases in gazetteer._aliasesByFirstForm.Values) aliases.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
         return gazetteer;
     }
 
@@ -77,6 +82,24 @@ public sealed class Gazetteer
     }
 
     public GazetteerEntry? Find(string id) => _entries.GetValueOrDefault(id);
+
+    /// <summary>Whether <paramref name="folded"/> is a form of one of this person's given names or patronymics.</summary>
+    internal bool IsGivenNameOf(string personId, string folded) => _givenNames.TryGetValue(personId, out var names) && names.Contains(folded);
+
+    // The words of a person's full names that are not their surname: Sergey, Sergei, Сергей (in all cases), Viktorovich.
+    private static HashSet<string> GivenNameForms(GazetteerEntry entry)
+    {
+        var surnames = (entry.Surnames?.All ?? []).SelectMany(LinkTokens.Tokenize).Select(t => t.Folded).ToHashSet(StringComparer.Ordinal);
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in entry.Names.All.Append(entry.Label.En ?? "").Append(entry.Label.Ru ?? ""))
+        {
+            var tokens = LinkTokens.Tokenize(name);
+            foreach (var token in tokens.Take(Math.Max(0, tokens.Count - 1)))
+                if (!surnames.Contains(token.Folded) && token.Folded.Length > 1)
+                    given.UnionWith(RussianParadigm.Forms(token.Folded));
+        }
+        return given;
+    }
 
     public EntityLabels LabelsOf(string id) => _entries.TryGetValue(id, out var entry)
         ? new EntityLabels(entry.Label.En ?? id, entry.Label.Ru ?? entry.Label.En ?? id)
@@ -97,14 +120,19 @@ public sealed class Gazetteer
         var tokens = LinkTokens.Tokenize(trimmed);
         if (tokens.Count == 0) return;
         if (tokens.Count == 1 && AmbiguousSingleWords.Contains(tokens[0].Folded)) return;
-        var aliasTokens = tokens.Select(t => new AliasToken(t.Key, t.Folded, t.Case)).ToArray();
-        var signature = string.Join('\u001F', aliasTokens.Select(t => t.Key + (t.Case == LetterCase.AllCapitals ? "!" : "")));
+        var signature = string.Join('\u001F', tokens.Select(t => t.Folded + (t.Case == LetterCase.AllCapitals ? "!" : "")));
         if (!bySignature.TryGetValue(signature, out var alias))
         {
+            // Abbreviations in capitals are not declined in writing ("в ОДКБ").
+            var aliasTokens = tokens.Select(t => new AliasToken(
+                t.Folded, t.Case == LetterCase.AllCapitals ? [t.Folded] : RussianParadigm.Forms(t.Folded), t.Case)).ToArray();
             alias = new Alias(aliasTokens);
             bySignature[signature] = alias;
-            if (!_aliasesByFirstKey.TryGetValue(aliasTokens[0].Key, out var list)) _aliasesByFirstKey[aliasTokens[0].Key] = list = [];
-            list.Add(alias);
+            foreach (var form in aliasTokens[0].Forms)
+            {
+                if (!_aliasesByFirstForm.TryGetValue(form, out var list)) _aliasesByFirstForm[form] = list = [];
+                list.Add(alias);
+            }
         }
         var target = isSurname ? alias.Surnames : alias.Names;
         if (!target.Contains(entityId)) target.Add(entityId);

@@ -20,6 +20,8 @@ public sealed record GazetteerEntry(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("kind")] string? Kind,
+    [property: JsonPropertyName("iso2")] string? Iso2,
+    [property: JsonPropertyName("country")] string? Country,
     [property: JsonPropertyName("label")] LanguagePair Label,
     [property: JsonPropertyName("abbr")] LanguagePair? Abbr,
     [property: JsonPropertyName("names")] NameForms Names,

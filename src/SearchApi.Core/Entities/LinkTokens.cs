@@ -13,12 +13,9 @@ internal enum LetterCase
 }
 
 /// <summary>A word of text prepared for matching against the gazetteer.</summary>
-internal readonly record struct LinkToken(int Start, int End, string Key, string Folded, LetterCase Case);
+internal readonly record struct LinkToken(int Start, int End, string Folded, LetterCase Case);
 
-/// <summary>
-/// Splits text into words (runs of letters and digits) and gives each a matching key: Latin in lower case without
-/// diacritics; Cyrillic folded and reduced to its <see cref="RussianNames"/> key, so any case of a name matches.
-/// </summary>
+/// <summary>Splits text into words (runs of letters and digits), folded for matching: lower case, ё as е, no diacritics.</summary>
 internal static class LinkTokens
 {
     public static List<LinkToken> Tokenize(string text)
@@ -34,14 +31,11 @@ internal static class LinkTokens
             }
             if (start < 0) continue;
             var word = text[start..i];
-            var folded = Fold(word);
-            tokens.Add(new LinkToken(start, i, KeyOf(folded), folded, CaseOf(word)));
+            tokens.Add(new LinkToken(start, i, Fold(word), CaseOf(word)));
             start = -1;
         }
         return tokens;
     }
-
-    public static string KeyOf(string folded) => RussianNames.IsCyrillic(folded) ? RussianNames.Key(folded) : folded;
 
     /// <summary>Lower case, ё as е, Latin diacritics removed (Erdoğan → erdogan).</summary>
     public static string Fold(string word)

@@ -17,11 +17,17 @@ public static class IndexFields
     /// <summary>Title in lower case with ё folded, unstemmed.</summary>
     public const string ExactTitle = "exact_title";
 
-    /// <summary>Names in title and body as spelling-independent Latin keys: cross-script name matches.</summary>
+    /// <summary>Names in the body as spelling-independent Latin keys: cross-script name matches.</summary>
     public const string Translit = "translit";
 
-    /// <summary>Every linked entity id (person:…, organization:…, place:…): cross-language matches.</summary>
+    /// <summary>Names in the title as transliteration keys.</summary>
+    public const string TranslitTitle = "translit_title";
+
+    /// <summary>Linked entity ids (person:…, organization:…, place:…), once per mention in title or body: cross-language matches and entity filters.</summary>
     public const string Entity = "entity";
+
+    /// <summary>Entity ids mentioned in the title, once per mention.</summary>
+    public const string EntityTitle = "entity_title";
 
     // Entity ids by type: filters and facets.
     public const string Person = "person";

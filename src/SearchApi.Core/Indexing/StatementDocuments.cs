@@ -20,13 +20,16 @@ public static class StatementDocuments
             new TextField(IndexFields.Text(statement.Lang), statement.Text, Field.Store.NO),
             new TextField(IndexFields.ExactTitle, statement.Title, Field.Store.NO),
             new TextField(IndexFields.Exact, statement.Text, Field.Store.NO),
-            new TextField(IndexFields.Translit, statement.Title, Field.Store.NO),
+            new TextField(IndexFields.TranslitTitle, statement.Title, Field.Store.NO),
             new TextField(IndexFields.Translit, statement.Text, Field.Store.NO),
             new StoredField(IndexFields.Seq, seq),
         };
         foreach (var entity in statement.Entities)
         {
-            document.Add(new StringField(IndexFields.Entity, entity.Id, Field.Store.NO));
+            // One token per mention, so that a statement naming an entity often ranks above one naming it once.
+            document.Add(new TextField(IndexFields.Entity, Repeat(entity.Id, entity.Mentions.Count), Field.Store.NO));
+            var inTitle = entity.Mentions.Count(m => m.Field == EntityMention.InTitle);
+            if (inTitle > 0) document.Add(new TextField(IndexFields.EntityTitle, Repeat(entity.Id, inTitle), Field.Store.NO));
             AddKeyword(document, entity.Type, entity.Id);
         }
         if (statement.Entities.Count > 0) document.Add(new StoredField(IndexFields.Mentions, MentionCodec.Write(statement.Entities)));
@@ -45,6 +48,8 @@ public static class StatementDocuments
         if (statement.Author is not null) document.Add(new StoredField(IndexFields.Author, statement.Author));
         return document;
     }
+
+    private static string Repeat(string id, int times) => string.Join(' ', Enumerable.Repeat(id, Math.Max(1, times)));
 
     private static void AddKeyword(Document document, string field, string value)
     {

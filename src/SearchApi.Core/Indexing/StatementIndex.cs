@@ -15,7 +15,7 @@ namespace SearchApi.Core.Indexing;
 public sealed class StatementIndex : IDisposable
 {
     /// <summary>Raised whenever the fields or analysis change, so that an index built by an older version is rebuilt.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private const string SeqKey = "storeSeq";
     private const string StoreIdKey = "storeId";

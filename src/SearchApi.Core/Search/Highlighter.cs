@@ -41,7 +41,7 @@ public sealed class Highlighter(Analyzer analyzer)
         if (terms.IsEmpty) return matches;
         var text = inTitle ? statement.Title : statement.Text;
         var fields = inTitle
-            ? new[] { IndexFields.Title(statement.Lang), IndexFields.ExactTitle, IndexFields.Translit }
+            ? new[] { IndexFields.Title(statement.Lang), IndexFields.ExactTitle, IndexFields.TranslitTitle }
             : new[] { IndexFields.Text(statement.Lang), IndexFields.Exact, IndexFields.Translit };
         foreach (var field in fields)
         {

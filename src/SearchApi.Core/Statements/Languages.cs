@@ -10,10 +10,10 @@ public static class Languages
 
     public static bool IsKnown(string? code) => code is English or Russian;
 
-    public static string Label(string code) => code switch
+    public static EntityLabels Labels(string code) => code switch
     {
-        English => "English",
-        Russian => "Russian",
-        _ => code,
+        English => new EntityLabels("English", "Английский"),
+        Russian => new EntityLabels("Russian", "Русский"),
+        _ => new EntityLabels(code, code),
     };
 }

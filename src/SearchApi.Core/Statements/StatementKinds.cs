@@ -19,12 +19,12 @@ public static class StatementKinds
 
     public static bool IsKnown(string? kind) => kind is Statement or JointStatement or Transcript or News;
 
-    public static string Label(string kind) => kind switch
+    public static EntityLabels Labels(string kind) => kind switch
     {
-        Statement => "Statement",
-        JointStatement => "Joint statement",
-        Transcript => "Transcript",
-        News => "News",
-        _ => kind,
+        Statement => new EntityLabels("Statement", "Заявление"),
+        JointStatement => new EntityLabels("Joint statement", "Совместное заявление"),
+        Transcript => new EntityLabels("Transcript", "Стенограмма"),
+        News => new EntityLabels("News", "Новость"),
+        _ => new EntityLabels(kind, kind),
     };
 }

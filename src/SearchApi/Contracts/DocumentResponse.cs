@@ -12,6 +12,7 @@ namespace SearchApi.Contracts;
 /// <param name="Author">The byline, when the source gives one.</param>
 /// <param name="Text">The whole text, paragraphs separated by a blank line.</param>
 /// <param name="Paragraphs">The text, one entry per paragraph.</param>
+/// <param name="Entities">The people, organisations and places the statement names, with where.</param>
 /// <param name="Seq">Position in the store's change sequence; grows with every write.</param>
 /// <param name="UpdatedAt">When the store last changed this statement (UTC).</param>
 public sealed record DocumentResponse(
@@ -26,8 +27,23 @@ public sealed record DocumentResponse(
     string? Author,
     string Text,
     IReadOnlyList<string> Paragraphs,
+    IReadOnlyList<EntityResponse> Entities,
     long Seq,
     DateTimeOffset UpdatedAt);
+
+/// <summary>An entity a statement names.</summary>
+/// <param name="Id">Stable entity id, usable as the person, organization or place filter.</param>
+/// <param name="Type">person, organization or place.</param>
+/// <param name="Label">The name in the statement's language.</param>
+/// <param name="Labels">The name in English and in Russian.</param>
+/// <param name="Mentions">Every place the statement names it.</param>
+public sealed record EntityResponse(string Id, string Type, string Label, LabelsResponse Labels, IReadOnlyList<MentionResponse> Mentions);
+
+/// <summary>Where an entity is named.</summary>
+/// <param name="Field">title or text.</param>
+/// <param name="Start">Offset of the first character in that field (UTF-16 code units).</param>
+/// <param name="Length">Length of the name as written.</param>
+public sealed record MentionResponse(string Field, int Start, int Length);
 
 /// <summary>The state of the service.</summary>
 /// <param name="Status">live, ready or starting.</param>

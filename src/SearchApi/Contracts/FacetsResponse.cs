@@ -6,7 +6,11 @@ namespace SearchApi.Contracts;
 /// <param name="Facets">Per requested field, the most frequent values by count.</param>
 public sealed record FacetsResponse(long Total, bool Exact, IReadOnlyDictionary<string, IReadOnlyList<FacetValueResponse>> Facets);
 
-/// <param name="Value">The value to filter by (for example ru, mid.ru, transcript, 2022).</param>
-/// <param name="Label">The value in words, for display (for example Russian, Joint statement).</param>
-/// <param name="Count">Number of matching statements with this value.</param>
-public sealed record FacetValueResponse(string Value, string Label, int Count);
+/// <param name="Value">The value to filter by (for example ru, mid.ru, transcript, 2022, person:sergey-lavrov).</param>
+/// <param name="Label">The value in words, in English, for display (for example Russian, Joint statement, Sergey Lavrov).</param>
+/// <param name="Labels">The value in words in English and in Russian.</param>
+/// <param name="Count">Number of matching statements with this value; an entity counts once per statement, whichever language names it.</param>
+public sealed record FacetValueResponse(string Value, string Label, LabelsResponse Labels, int Count);
+
+/// <summary>A name in English and in Russian.</summary>
+public sealed record LabelsResponse(string En, string Ru);

@@ -6,8 +6,9 @@ namespace SearchApi.Contracts;
 public class QueryParameters
 {
     /// <summary>
-    /// Words to look for, in English or Russian. Every word must appear (in any grammatical form: "corridor" also finds
-    /// "corridors", "переговоры" also finds "переговорах"). Leave empty to list every statement.
+    /// Words to look for, in English or Russian. Every word must appear, in any grammatical form ("corridor" also finds
+    /// "corridors", "Лавров" also finds "Лавровым"). Names of people, organisations and places match across languages
+    /// and spellings: "CSTO" finds "ОДКБ", "Japarov" finds "Жапаров". Leave empty to list every statement.
     /// </summary>
     /// <example>humanitarian corridors</example>
     [FromQuery(Name = "q")]
@@ -27,6 +28,21 @@ public class QueryParameters
     /// <example>transcript</example>
     [FromQuery(Name = "kind")]
     public string[]? Kind { get; init; }
+
+    /// <summary>Only statements that name this person, by entity id from the person facet (in any language or spelling). Repeat for several: all must be named.</summary>
+    /// <example>person:sergey-lavrov</example>
+    [FromQuery(Name = "person")]
+    public string[]? Person { get; init; }
+
+    /// <summary>Only statements that name this organisation, by entity id from the organization facet. Repeatable: all must be named.</summary>
+    /// <example>organization:csto</example>
+    [FromQuery(Name = "organization")]
+    public string[]? Organization { get; init; }
+
+    /// <summary>Only statements that name this place, by entity id from the place facet. Repeatable: all must be named.</summary>
+    /// <example>place:kyrgyzstan</example>
+    [FromQuery(Name = "place")]
+    public string[]? Place { get; init; }
 
     /// <summary>Only statements dated on or after this day (YYYY-MM-DD). Undated statements are left out when a date filter is set.</summary>
     /// <example>2020-01-01</example>
@@ -64,8 +80,8 @@ public sealed class SearchParameters : QueryParameters
 /// <summary>Parameters of GET /api/v1/facets.</summary>
 public sealed class FacetParameters : QueryParameters
 {
-    /// <summary>Which facets to count: lang, source, kind, year. Repeat the parameter for several; default all four.</summary>
-    /// <example>source</example>
+    /// <summary>Which facets to count: lang, source, kind, year, person, organization, place. Repeat the parameter for several; default all.</summary>
+    /// <example>person</example>
     [FromQuery(Name = "field")]
     public string[]? Field { get; init; }
 

@@ -18,6 +18,7 @@ public sealed record SearchResponse(long Total, long TookMs, IReadOnlyList<Searc
 /// <param name="Kind">statement, joint-statement, transcript or news.</param>
 /// <param name="Score">Relevance score; higher is better. 0 when listing without a query.</param>
 /// <param name="Snippets">The passages that best match the query, with the matched words marked.</param>
+/// <param name="MatchedBy">How the query matched, strongest first: exact (the words as typed), stem (other forms of the words), entity (the named person, organisation or place, in any language), translit (a name in another script or spelling). Empty without a query.</param>
 public sealed record SearchHitResponse(
     string Id,
     string Title,
@@ -28,7 +29,8 @@ public sealed record SearchHitResponse(
     string? Url,
     string Kind,
     float Score,
-    IReadOnlyList<SnippetResponse> Snippets);
+    IReadOnlyList<SnippetResponse> Snippets,
+    IReadOnlyList<string> MatchedBy);
 
 /// <summary>A passage of the statement's text.</summary>
 /// <param name="Text">The passage; "…" marks where it was cut.</param>

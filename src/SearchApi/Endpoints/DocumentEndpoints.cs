@@ -16,7 +16,8 @@ public static class DocumentEndpoints
             .WithName("GetDocument")
             .WithSummary("Get a whole statement")
             .WithDescription(
-                "Returns the statement with this id (the id of a search hit): metadata, the whole text and its paragraphs. " +
+                "Returns the statement with this id (the id of a search hit): metadata, the whole text and its paragraphs, " +
+                "and the people, organisations and places it names. " +
                 "The response carries an ETag; send it back in If-None-Match to get 304 Not Modified when nothing changed.")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -36,6 +37,10 @@ public static class DocumentEndpoints
         context.Response.Headers.ETag = etag;
         if (EntityTags.Matches(context.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Ok(new DocumentResponse(
-            s.Id, s.Lang, s.Title, s.Date, s.DatePrecision, s.Source, s.Url, s.Kind, s.Author, s.Text, s.Paragraphs, stored.Seq, stored.UpdatedAt));
+            s.Id, s.Lang, s.Title, s.Date, s.DatePrecision, s.Source, s.Url, s.Kind, s.Author, s.Text, s.Paragraphs,
+            s.Entities.Select(e => new EntityResponse(
+                e.Id, e.Type, e.Labels.For(s.Lang), new LabelsResponse(e.Labels.En, e.Labels.Ru),
+                e.Mentions.Select(m => new MentionResponse(m.Field, m.Start, m.Length)).ToList())).ToList(),
+            stored.Seq, stored.UpdatedAt));
     }
 }

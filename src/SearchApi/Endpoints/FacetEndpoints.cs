@@ -10,23 +10,25 @@ namespace SearchApi.Endpoints;
 /// <summary>GET /api/v1/facets: how many matching statements there are per language, source, kind and year.</summary>
 public static class FacetEndpoints
 {
-    private static readonly IReadOnlyList<string> Fields = IndexFields.KeywordFacets;
+    private static readonly IReadOnlyList<string> Fields = FacetLabels.Fields;
 
     public static RouteGroupBuilder MapFacets(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/facets").WithTags("Facets").AddEndpointFilter<ReadyIndexFilter>();
         group.MapGet("", Facets)
             .WithName("Facets")
-            .WithSummary("Count statements per language, source, kind and year")
+            .WithSummary("Count statements per language, source, kind, year, person, organisation and place")
             .WithDescription(
                 "Counts the statements that match q and the filters, per value of each requested field, most frequent " +
-                "first. Counts are exact. Use a value as the matching filter of /api/v1/search (year values become from/to).")
+                "first. Counts are exact. People, organisations and places are counted once per statement whichever " +
+                "language names them, and carry their names in English and Russian. Use a value as the matching filter " +
+                "of /api/v1/search (person=person:sergey-lavrov; year values become from/to).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
-    private static Ok<FacetsResponse> Facets([AsParameters] FacetParameters parameters, SearchService search)
+    private static Ok<FacetsResponse> Facets([AsParameters] FacetParameters parameters, SearchService search, FacetLabels labels)
     {
         var query = RequestParsing.Query(parameters);
         var filters = RequestParsing.Filters(parameters);
@@ -35,7 +37,7 @@ public static class FacetEndpoints
         var result = search.Facets(query, filters, fields, size);
         var facets = result.Fields.ToDictionary(
             f => f.Key,
-            f => (IReadOnlyList<FacetValueResponse>)f.Value.Select(c => new FacetValueResponse(c.Value, Label(f.Key, c.Value), c.Count)).ToList());
+            f => (IReadOnlyList<FacetValueResponse>)f.Value.Select(c => ToResponse(labels.For(f.Key, c.Value), c)).ToList());
         return TypedResults.Ok(new FacetsResponse(result.Total, true, facets));
     }
 
@@ -49,10 +51,6 @@ public static class FacetEndpoints
         return fields;
     }
 
-    private static string Label(string field, string value) => field switch
-    {
-        IndexFields.Lang => Languages.Label(value),
-        IndexFields.Kind => StatementKinds.Label(value),
-        _ => value,
-    };
+    private static FacetValueResponse ToResponse(EntityLabels labels, FacetCount count) =>
+        new(count.Value, labels.En, new LabelsResponse(labels.En, labels.Ru), count.Count);
 }

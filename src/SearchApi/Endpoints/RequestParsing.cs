@@ -38,7 +38,12 @@ public static class RequestParsing
         var from = Date("from", parameters.From);
         var to = Date("to", parameters.To);
         if (from > to) throw new ApiException(ApiErrors.InvalidDateRange, $"from ({from:yyyy-MM-dd}) is later than to ({to:yyyy-MM-dd}).");
-        return new SearchFilters(langs, Values("source", parameters.Source), kinds, from, to);
+        return new SearchFilters(langs, Values("source", parameters.Source), kinds, from, to)
+        {
+            People = EntityIds("person", parameters.Person),
+            Organizations = EntityIds("organization", parameters.Organization),
+            Places = EntityIds("place", parameters.Place),
+        };
     }
 
     public static SearchSort Sort(string? sort, bool hasQuery) => sort?.Trim() switch
@@ -73,6 +78,15 @@ public static class RequestParsing
             if (value.Length > MaxValueLength)
                 throw new ApiException(ApiErrors.InvalidParameter, $"A {name} value is longer than {MaxValueLength} characters.");
         return list;
+    }
+
+    private static List<string> EntityIds(string type, string[]? values)
+    {
+        var ids = Values(type, values);
+        foreach (var id in ids)
+            if (!id.StartsWith(type + ":", StringComparison.Ordinal) || id.Length == type.Length + 1)
+                throw new ApiException(ApiErrors.InvalidEntity, $"{type} '{id}' is not a {type} id; ids look like {type}:name (see the {type} facet).");
+        return ids;
     }
 
     private static DateOnly? Date(string name, string? value)

@@ -56,6 +56,7 @@ public static class SearchEndpoints
         return new SearchHitResponse(
             s.Id, s.Title, s.Lang, s.Date, s.DatePrecision, s.Source, s.Url, s.Kind, hit.Score,
             hit.Snippets.Select(snippet => new SnippetResponse(
-                snippet.Text, snippet.Highlights.Select(h => new HighlightResponse(h.Start, h.Length)).ToList())).ToList());
+                snippet.Text, snippet.Highlights.Select(h => new HighlightResponse(h.Start, h.Length)).ToList())).ToList(),
+            hit.MatchedBy.Select(MatchKindNames.Of).ToList());
     }
 }

@@ -18,6 +18,7 @@ public static class ApiErrors
     public static readonly ApiError InvalidSort = new("invalid_sort", 400, "Unknown sort order.");
     public static readonly ApiError InvalidLang = new("invalid_lang", 400, "Unknown language.");
     public static readonly ApiError InvalidKind = new("invalid_kind", 400, "Unknown statement kind.");
+    public static readonly ApiError InvalidEntity = new("invalid_entity", 400, "An entity filter is not an entity id of its type.");
     public static readonly ApiError TooManyValues = new("too_many_values", 400, "A filter lists too many values.");
     public static readonly ApiError InvalidCursor = new("invalid_cursor", 400, "The cursor is not one this service issued.");
     public static readonly ApiError CursorMismatch = new("cursor_mismatch", 400, "The cursor belongs to a different search.");

@@ -31,7 +31,9 @@ public static class ServiceRegistration
         services.AddSingleton<IndexSynchronizer>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<SeedLoader>();
-        services.AddSingleton(_ => new EntityLinker(Gazetteer.Embedded));
+        services.AddSingleton(_ => Gazetteer.Embedded);
+        services.AddSingleton<EntityLinker>();
+        services.AddSingleton<FacetLabels>();
         services.AddSingleton(sp => new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), sp.GetRequiredService<EntityLinker>()));
         services.AddSingleton<SearchService>();
         services.AddSingleton<CursorKeys>();

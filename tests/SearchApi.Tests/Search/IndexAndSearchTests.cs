@@ -144,6 +144,29 @@ public sealed class IndexAndSearchTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("Лавровым", "exact", "Министр встретился с Сергеем Лавровым в Москве.", "Министр встретился с Сергеем Лавровой в Москве. Лаврова поблагодарили.")]
+    [InlineData("ёлка", "exact", "Новогодняя ёлка стоит на площади.", "Новогодние ёлки стоят на площади.")]
+    [InlineData("humanitarian corridors", "phrase", "They opened humanitarian corridors for civilians.", "Corridors were closed; humanitarian aid was delivered later by other corridors.")]
+    public async Task Exact_forms_and_phrases_rank_above_other_forms(string query, string why, string better, string worse)
+    {
+        var lang = query.Any(c => c > 'z') ? Languages.Russian : Languages.English;
+        await Ingest(TestStatements.Make("worse", worse, lang, title: "Новости"), TestStatements.Make("better", better, lang, title: "Новости"));
+
+        var ids = Search(query).Hits.Select(h => h.Statement.Id).ToList();
+        Assert.True(ids.SequenceEqual(["better", "worse"]), $"{why}: {string.Join(", ", ids)}");
+    }
+
+    [Fact]
+    public async Task Titles_rank_above_bodies()
+    {
+        await Ingest(
+            TestStatements.Make("body", "Talks in Bishkek. Other matters were discussed at length over two days.", title: "Regional news"),
+            TestStatements.Make("title", "Other matters were discussed at length over two days.", title: "Talks in Bishkek"));
+
+        Assert.Equal(["title", "body"], Search("Bishkek").Hits.Select(h => h.Statement.Id));
+    }
+
     [Fact]
     public async Task Facets_count_exactly_under_a_filter()
     {

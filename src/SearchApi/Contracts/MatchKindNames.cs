@@ -1,0 +1,15 @@
+using SearchApi.Core.Search;
+
+namespace SearchApi.Contracts;
+
+/// <summary>The wire names of <see cref="MatchKind"/>.</summary>
+public static class MatchKindNames
+{
+    public static string Of(MatchKind kind) => kind switch
+    {
+        MatchKind.Exact => "exact",
+        MatchKind.Stem => "stem",
+        MatchKind.Entity => "entity",
+        _ => "translit",
+    };
+}
