@@ -13,9 +13,12 @@ builder.Services.AddSearchCore();
 builder.Services.AddApiProblems();
 // OpenAPI document and Swagger page.
 builder.Services.AddApiDocumentation();
+// Compression and CORS for the configured frontends.
+builder.Services.AddHttpBehaviour();
 
 var app = builder.Build();
 
+app.UseHttpBehaviour();
 app.UseApiProblems();
 app.UseApiDocumentation();
 

@@ -24,7 +24,9 @@ public sealed class StatementIndex : IDisposable
     private readonly Directory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
+    private readonly SearcherLifetimeManager _snapshots = new();
     private readonly System.Threading.Lock _writeLock = new();
+    private long _lastPrune = Environment.TickCount64;
 
     private StatementIndex(Directory directory, IndexWriter writer, Analyzer analyzer)
     {
@@ -123,6 +125,42 @@ public sealed class StatementIndex : IDisposable
 
     public SearcherLease Acquire() => new(_searchers, _searchers.Acquire());
 
+    /// <summary>How long a superseded snapshot stays available to cursors pinned to it.</summary>
+    public TimeSpan SnapshotLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The current index snapshot, recorded so that later pages of a result list can search exactly the same one; or,
+    /// given the version of an earlier snapshot, that snapshot again. Null when that snapshot has expired.
+    /// </summary>
+    public Snapshot? OpenSnapshot(long? version = null)
+    {
+        if (version is { } pinned)
+        {
+            var old = _snapshots.Acquire(pinned);
+            return old is null ? null : new Snapshot(old, pinned, () => _snapshots.Release(old));
+        }
+        PruneSnapshots();
+        var current = _searchers.Acquire();
+        try
+        {
+            return new Snapshot(current, _snapshots.Record(current), () => _searchers.Release(current));
+        }
+        catch
+        {
+            _searchers.Release(current);
+            throw;
+        }
+    }
+
+    // Superseded snapshots are dropped once they have been out of date for SnapshotLifetime; checked at most once a minute.
+    private void PruneSnapshots()
+    {
+        var now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref _lastPrune) < 60_000) return;
+        Interlocked.Exchange(ref _lastPrune, now);
+        _snapshots.Prune(new SearcherLifetimeManager.PruneByAge(SnapshotLifetime.TotalSeconds));
+    }
+
     public int DocumentCount
     {
         get
@@ -134,6 +172,7 @@ public sealed class StatementIndex : IDisposable
 
     public void Dispose()
     {
+        _snapshots.Dispose();
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();
@@ -144,6 +183,21 @@ public sealed class StatementIndex : IDisposable
 internal sealed class RankingSearcherFactory : SearcherFactory
 {
     public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Ranking.Similarity };
+}
+
+/// <summary>One point-in-time view of the index, with the version a cursor can pin; dispose to give it back.</summary>
+public sealed class Snapshot(IndexSearcher searcher, long version, Action release) : IDisposable
+{
+    private int _released;
+
+    public IndexSearcher Searcher { get; } = searcher;
+
+    public long Version { get; } = version;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _released, 1) == 0) release();
+    }
 }
 
 /// <summary>A searcher borrowed from the manager; dispose to give it back.</summary>

@@ -11,47 +11,60 @@ public enum CursorError
     Invalid,
     /// <summary>A genuine cursor, but for another query, filter set or sort.</summary>
     Mismatch,
+    /// <summary>A genuine cursor whose index snapshot is gone: another process issued it, or it was unused too long.</summary>
+    Expired,
 }
 
+/// <summary>Where the next page starts: the index snapshot the walk is pinned to and the last hit's sort values.</summary>
+public sealed record Cursor(long Snapshot, SearchPosition Position);
+
 /// <summary>
-/// Opaque paging cursors: the position after the last hit and a fingerprint of the request, signed with HMAC-SHA256
-/// so that a tampered or forged cursor is rejected rather than silently paging somewhere else.
+/// Opaque paging cursors: the index snapshot, the position after the last hit and a fingerprint of the request,
+/// signed with HMAC-SHA256 so that a tampered or forged cursor is rejected rather than silently paging somewhere else.
+/// Snapshots live in one process: a cursor names the process (<paramref name="instance"/>) that can serve it.
 /// </summary>
-public sealed class CursorCodec(byte[] key)
+public sealed class CursorCodec(byte[] key, long instance)
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
     private const int FingerprintLength = 8;
     private const int MacLength = 16;
     private const int MaxIdBytes = 512;
+    // version, instance, snapshot, fingerprint, score, days
+    private const int FixedLength = 1 + 8 + 8 + FingerprintLength + 4 + 4;
 
-    public string Encode(SearchPosition position, byte[] fingerprint)
+    public string Encode(Cursor cursor, byte[] fingerprint)
     {
-        var id = Encoding.UTF8.GetBytes(position.Id);
-        var payload = new byte[1 + FingerprintLength + 4 + 4 + id.Length];
-        payload[0] = Version;
-        fingerprint.AsSpan(0, FingerprintLength).CopyTo(payload.AsSpan(1));
-        BinaryPrimitives.WriteSingleLittleEndian(payload.AsSpan(1 + FingerprintLength), position.Score);
-        BinaryPrimitives.WriteInt32LittleEndian(payload.AsSpan(1 + FingerprintLength + 4), position.Days);
-        id.CopyTo(payload.AsSpan(1 + FingerprintLength + 8));
+        var id = Encoding.UTF8.GetBytes(cursor.Position.Id);
+        var payload = new byte[FixedLength + id.Length];
+        var span = payload.AsSpan();
+        span[0] = Version;
+        BinaryPrimitives.WriteInt64LittleEndian(span[1..], instance);
+        BinaryPrimitives.WriteInt64LittleEndian(span[9..], cursor.Snapshot);
+        fingerprint.AsSpan(0, FingerprintLength).CopyTo(span[17..]);
+        BinaryPrimitives.WriteSingleLittleEndian(span[(17 + FingerprintLength)..], cursor.Position.Score);
+        BinaryPrimitives.WriteInt32LittleEndian(span[(21 + FingerprintLength)..], cursor.Position.Days);
+        id.CopyTo(span[FixedLength..]);
         var mac = HMACSHA256.HashData(key, payload).AsSpan(0, MacLength);
-        return Base64Url.Encode([.. payload, .. mac]);
+        return System.Buffers.Text.Base64Url.EncodeToString([.. payload, .. mac]);
     }
 
-    public CursorError TryDecode(string cursor, byte[] fingerprint, out SearchPosition? position)
+    public CursorError TryDecode(string text, byte[] fingerprint, out Cursor? cursor)
     {
-        position = null;
-        if (cursor.Length > 1_024 || !Base64Url.TryDecode(cursor, out var bytes)) return CursorError.Invalid;
-        const int fixedLength = 1 + FingerprintLength + 8;
-        if (bytes.Length < fixedLength + 1 + MacLength || bytes.Length > fixedLength + MaxIdBytes + MacLength) return CursorError.Invalid;
+        cursor = null;
+        if (text.Length > 1_024 || !TryDecodeBase64Url(text, out var bytes)) return CursorError.Invalid;
+        if (bytes.Length < FixedLength + 1 + MacLength || bytes.Length > FixedLength + MaxIdBytes + MacLength) return CursorError.Invalid;
         var payload = bytes.AsSpan(0, bytes.Length - MacLength);
         var expectedMac = HMACSHA256.HashData(key, payload).AsSpan(0, MacLength);
         if (!CryptographicOperations.FixedTimeEquals(expectedMac, bytes.AsSpan(bytes.Length - MacLength)) || payload[0] != Version)
             return CursorError.Invalid;
-        if (!payload.Slice(1, FingerprintLength).SequenceEqual(fingerprint.AsSpan(0, FingerprintLength))) return CursorError.Mismatch;
-        position = new SearchPosition(
-            BinaryPrimitives.ReadSingleLittleEndian(payload[(1 + FingerprintLength)..]),
-            BinaryPrimitives.ReadInt32LittleEndian(payload[(1 + FingerprintLength + 4)..]),
-            Encoding.UTF8.GetString(payload[fixedLength..]));
+        if (!payload.Slice(17, FingerprintLength).SequenceEqual(fingerprint.AsSpan(0, FingerprintLength))) return CursorError.Mismatch;
+        if (BinaryPrimitives.ReadInt64LittleEndian(payload[1..]) != instance) return CursorError.Expired;
+        cursor = new Cursor(
+            BinaryPrimitives.ReadInt64LittleEndian(payload[9..]),
+            new SearchPosition(
+                BinaryPrimitives.ReadSingleLittleEndian(payload[(17 + FingerprintLength)..]),
+                BinaryPrimitives.ReadInt32LittleEndian(payload[(21 + FingerprintLength)..]),
+                Encoding.UTF8.GetString(payload[FixedLength..])));
         return CursorError.None;
     }
 
@@ -70,24 +83,19 @@ public sealed class CursorCodec(byte[] key)
         return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))[..FingerprintLength];
     }
 
-    private static class Base64Url
+    private static bool TryDecodeBase64Url(string text, out byte[] bytes)
     {
-        public static string Encode(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
-
-        public static bool TryDecode(string text, out byte[] bytes)
+        bytes = [];
+        foreach (var c in text)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
+        try
         {
-            bytes = [];
-            foreach (var c in text)
-                if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
-            try
-            {
-                bytes = System.Buffers.Text.Base64Url.DecodeFromChars(text);
-                return true;
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
+            bytes = System.Buffers.Text.Base64Url.DecodeFromChars(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
         }
     }
 }

@@ -1,45 +1,47 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using SearchApi.Core.Indexing;
 
 namespace SearchApi.Core.Search;
 
 /// <summary>One facet value and the number of matching statements that have it.</summary>
 public sealed record FacetCount(string Value, int Count);
 
-/// <summary>Exact facet counts: the number of matching statements and, per field, the values by count (then value).</summary>
-public sealed record FacetResult(long Total, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Fields);
-
 /// <summary>
-/// Counts facet values from sorted-set doc values for every statement a query matches: per segment by ordinal, then
-/// merged by value. Exact, since every matching document is visited.
+/// Counts facet values for every statement a query matches, visiting each match once: sorted-set doc values per
+/// segment by ordinal, merged by value; and, for the timeline, dates from numeric doc values by interval. Exact.
 /// </summary>
 public static class FacetCounter
 {
-    public static FacetResult Count(IndexSearcher searcher, Query query, Filter? filter, IReadOnlyList<string> fields, int size)
+    public sealed record Counts(long Matched, IReadOnlyDictionary<string, Dictionary<string, int>> ByField, Dictionary<int, int>? Timeline);
+
+    public static Counts Count(IndexSearcher searcher, Query query, Filter? filter, IReadOnlyList<string> fields, TimelineInterval? timeline)
     {
-        var collector = new OrdinalCollector(fields);
+        var collector = new Collector(fields, timeline);
         searcher.Search(query, filter, collector);
         collector.Flush();
-        var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
-        for (var f = 0; f < fields.Count; f++)
-        {
-            result[fields[f]] = collector.Totals[f]
-                .Select(kv => new FacetCount(kv.Key, kv.Value))
-                .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)
-                .Take(size)
-                .ToList();
-        }
-        return new FacetResult(collector.Matched, result);
+        return new Counts(collector.Matched, fields.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => collector.Totals[x.i]), collector.Timeline);
     }
 
-    private sealed class OrdinalCollector(IReadOnlyList<string> fields) : ICollector
+    /// <summary>The most frequent values first (then by value), at most <paramref name="size"/>.</summary>
+    public static IReadOnlyList<FacetCount> Top(Dictionary<string, int> counts, int size) =>
+        counts.Select(kv => new FacetCount(kv.Key, kv.Value))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)
+            .Take(size)
+            .ToList();
+
+    private sealed class Collector(IReadOnlyList<string> fields, TimelineInterval? interval) : ICollector
     {
         private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[fields.Count];
         private readonly int[][] _counts = new int[fields.Count][];
         private readonly BytesRef _scratch = new();
+        private NumericDocValues? _dates;
+        private IBits? _hasDate;
 
         public List<Dictionary<string, int>> Totals { get; } = fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToList();
+
+        public Dictionary<int, int>? Timeline { get; } = interval is null ? null : [];
 
         public long Matched { get; private set; }
 
@@ -58,6 +60,11 @@ public static class FacetCounter
                 _values[f] = values;
                 _counts[f] = values is null ? [] : new int[values.ValueCount];
             }
+            if (Timeline is not null)
+            {
+                _dates = context.AtomicReader.GetNumericDocValues(IndexFields.Date);
+                _hasDate = context.AtomicReader.GetDocsWithField(IndexFields.Date);
+            }
         }
 
         public void Collect(int doc)
@@ -70,6 +77,11 @@ public static class FacetCounter
                 values.SetDocument(doc);
                 long ord;
                 while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) _counts[f][ord]++;
+            }
+            if (Timeline is not null && _dates is not null && _hasDate is not null && _hasDate.Get(doc))
+            {
+                var bucket = Timelines.BucketOf((int)_dates.Get(doc), interval!.Value);
+                Timeline[bucket] = Timeline.GetValueOrDefault(bucket) + 1;
             }
         }
 

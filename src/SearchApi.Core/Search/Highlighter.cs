@@ -45,10 +45,9 @@ public sealed class Highlighter(Analyzer analyzer)
             : new[] { IndexFields.Text(statement.Lang), IndexFields.Exact, IndexFields.Translit };
         foreach (var field in fields)
         {
-            var wanted = terms.For(field);
-            if (wanted.Count == 0) continue;
+            if (terms.For(field).Count == 0 && !terms.Prefixes.Any(p => p.Field == field)) continue;
             foreach (var token in StatementAnalyzer.Tokens(analyzer, field, text))
-                if (wanted.Contains(token.Term)) matches.Add(new Match(token.Start, token.End, token.Term));
+                if (terms.Matches(field, token.Term)) matches.Add(new Match(token.Start, token.End, token.Term));
         }
         foreach (var mention in statement.Mentions)
             if (mention.InTitle == inTitle && terms.EntityIds.Contains(mention.EntityId) && mention.Start + mention.Length <= text.Length)

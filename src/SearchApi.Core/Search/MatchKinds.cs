@@ -21,17 +21,23 @@ public sealed class MatchKinds
 
     public IReadOnlyList<MatchKind> Of(int doc)
     {
-        var leaves = _searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var target = doc - leaf.DocBase;
         var kinds = new SortedSet<MatchKind>();
         foreach (var word in _words)
             foreach (var kind in Enum.GetValues<MatchKind>())
-                if (word.TryGetValue(kind, out var weight) && weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer && scorer.Advance(target) == target)
+                if (word.TryGetValue(kind, out var weight) && Matches(_searcher, weight, doc))
                 {
                     kinds.Add(kind);
                     break;
                 }
         return [.. kinds];
+    }
+
+    /// <summary>Whether the query behind <paramref name="weight"/> matches one document, found by advancing its scorer.</summary>
+    public static bool Matches(IndexSearcher searcher, Weight weight, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var target = doc - leaf.DocBase;
+        return weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer && scorer.Advance(target) == target;
     }
 }

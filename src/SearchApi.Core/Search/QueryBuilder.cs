@@ -9,14 +9,17 @@ using SearchApi.Core.Statements;
 namespace SearchApi.Core.Search;
 
 /// <summary>
-/// Turns query text into a Lucene query. Every word must match; each word is analysed for both languages and may
-/// match as typed (exact fields), in another form (English and Russian stems, Russian name keys), as the entity it
-/// names (in either language) or as a transliterated name. A word scores its best match in the title plus its best
-/// match in the body: titles count double, and exact forms a little more than other forms, entities and
-/// transliterations less.
+/// Turns a parsed query (<see cref="QuerySyntax"/>) into a Lucene query. Each word is analysed for both languages and
+/// may match as typed (exact fields), in another form (English and Russian stems, Russian name keys), as the entity
+/// it names (in either language) or as a transliterated name. A word scores its best match in the title (counted
+/// double) plus its best match in the body; exact forms count a little more than other forms, entities and
+/// transliterations less; words next to each other as typed earn a bonus. Phrases match the exact words in order;
+/// prefixes match the exact forms they begin.
 /// </summary>
-public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker)
+public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, QueryLimits? limits = null)
 {
+    public QueryLimits Limits { get; } = limits ?? new QueryLimits();
+
     private const float TieBreaker = 0.1f;
     private const float TitleWeight = 2f;
     private const float ExactWeight = 1.3f;
@@ -37,28 +40,287 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker)
         new(IndexFields.Translit, false, TranslitWeight, MatchKind.Translit),
     ];
 
-    /// <summary>A word's (or a named entity's) scoring clause and its query per kind of match.</summary>
-    private sealed record Part(Query Clause, Dictionary<MatchKind, Query> ByKind);
+    /// <summary>A word's (or a named entity's) scoring clause, its query per kind of match and its terms per field.</summary>
+    private sealed record Part(Query Clause, Dictionary<MatchKind, Query> ByKind, Dictionary<string, List<string>>? FieldTerms = null);
 
-    public QueryPlan Build(string text)
+    /// <summary>What the building collects for highlighting and for matchedBy; excluded words are not collected.</summary>
+    private sealed class Collected
     {
-        var terms = new QueryTerms();
-        var words = new List<WordPlan>();
-        var all = new BooleanQuery();
-        foreach (var (unitWords, entityId) in Units(text, linker.LinkQuery(text)))
+        public QueryTerms Terms { get; } = new();
+        public List<WordPlan> Words { get; } = [];
+    }
+
+    /// <summary>Builds the plan for a query; a malformed query is read as plain words unless <paramref name="strict"/>.</summary>
+    /// <exception cref="QuerySyntaxException">When strict and the query breaks the syntax.</exception>
+    /// <exception cref="QueryLimitException">When the query holds more words than <see cref="QueryLimits.MaxClauses"/>.</exception>
+    public QueryPlan Build(string text, bool strict = false)
+    {
+        QuerySyntaxException? degraded = null;
+        var root = strict ? QuerySyntax.ParseStrict(text) : QuerySyntax.Parse(text, out degraded);
+        var collected = new Collected();
+        if (root is null) return new QueryPlan(new MatchAllDocsQuery(), true, collected.Terms, collected.Words, null, degraded);
+        var clauses = Leaves(root);
+        if (clauses > Limits.MaxClauses)
+            throw new QueryLimitException(QueryLimit.Clauses, $"The query holds {clauses} words, phrases and prefixes; the limit is {Limits.MaxClauses}.");
+
+        var query = Node(root, collected, positive: true);
+        if (Proximity(PlainRun(root)) is { } near)
+            query = new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { near, Occur.SHOULD } };
+        return new QueryPlan(query, false, collected.Terms, collected.Words, root, degraded);
+    }
+
+    private static int Leaves(QueryNode node) => node switch
+    {
+        AndNode and => and.Children.Sum(Leaves),
+        OrNode or => or.Children.Sum(Leaves),
+        NotNode not => Leaves(not.Child),
+        _ => 1,
+    };
+
+    private Query Node(QueryNode node, Collected collected, bool positive)
+    {
+        switch (node)
         {
-            var parts = unitWords.Select(w => WordPart(w, terms)).OfType<Part>().ToList();
-            Part? entity = entityId is null ? null : EntityPart(entityId, terms);
+            case AndNode and:
+                return All(and.Children, collected, positive);
+            case OrNode or:
+                var any = new BooleanQuery(disableCoord: true);
+                foreach (var child in or.Children) any.Add(Node(child, collected, positive), Occur.SHOULD);
+                return any;
+            case NotNode not:
+                return new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { Node(not.Child, collected, positive: false), Occur.MUST_NOT } };
+            default:
+                return All([node], collected, positive);
+        }
+    }
+
+    /// <summary>Every part must match, excluded parts must not. Runs of plain words are read together, so a name of several words can be recognised.</summary>
+    private Query All(IReadOnlyList<QueryNode> children, Collected collected, bool positive)
+    {
+        var all = new BooleanQuery();
+        var run = new List<TermNode>();
+        void FlushRun()
+        {
+            foreach (var unit in Units(run, collected, positive)) all.Add(unit, Occur.MUST);
+            run.Clear();
+        }
+        foreach (var child in children)
+        {
+            if (child is TermNode { Prefix: false } term && (run.Count == 0 || run[0].Scope == term.Scope))
+            {
+                run.Add(term);
+                continue;
+            }
+            FlushRun();
+            if (child is TermNode { Prefix: false } next)
+            {
+                run.Add(next);
+                continue;
+            }
+            switch (child)
+            {
+                case NotNode not:
+                    all.Add(Node(not.Child, collected, positive: false), Occur.MUST_NOT);
+                    break;
+                case TermNode prefix:
+                    all.Add(PrefixPart(prefix, collected, positive), Occur.MUST);
+                    break;
+                case PhraseNode phrase:
+                    if (PhrasePart(phrase, collected, positive) is { } phraseQuery) all.Add(phraseQuery, Occur.MUST);
+                    break;
+                default:
+                    all.Add(Node(child, collected, positive), Occur.MUST);
+                    break;
+            }
+        }
+        FlushRun();
+        if (all.Clauses.All(c => c.Occur == Occur.MUST_NOT)) all.Add(new MatchAllDocsQuery(), Occur.MUST);
+        return all.Clauses.Count == 1 ? all.Clauses[0].Query : all;
+    }
+
+    /// <summary>The words of a run; consecutive words that name one entity form one unit that the entity alone can satisfy.</summary>
+    private List<Query> Units(List<TermNode> run, Collected collected, bool positive)
+    {
+        var units = new List<Query>();
+        if (run.Count == 0) return units;
+        var scope = run[0].Scope;
+        var text = string.Join(' ', run.Select(t => t.Text));
+        var spans = linker.LinkQuery(text);
+        var offset = 0;
+        var grouped = new List<(List<string> Words, QueryEntitySpan? Span)>();
+        foreach (var term in run)
+        {
+            var (start, end) = (offset, offset + term.Text.Length);
+            offset = end + 1;
+            var span = spans.FirstOrDefault(s => start < s.End && end > s.Start);
+            if (span is not null && grouped.Count > 0 && ReferenceEquals(grouped[^1].Span, span)) grouped[^1].Words.Add(term.Text);
+            else grouped.Add(([term.Text], span));
+        }
+        foreach (var (words, span) in grouped)
+        {
+            var parts = words.Select(w => WordPart(w, scope, collected.Terms, positive)).OfType<Part>().ToList();
+            var entity = span is null ? null : EntityPart(span.EntityId, scope, collected.Terms, positive);
             if (parts.Count == 0 && entity is null) continue;
             var unit = Combine(parts, entity);
-            all.Add(unit.Clause, Occur.MUST);
-            words.Add(new WordPlan(string.Join(' ', unitWords), unit.ByKind, entityId));
+            units.Add(unit.Clause);
+            if (positive) collected.Words.Add(new WordPlan(string.Join(' ', words), unit.ByKind, span?.EntityId, scope, MergeTerms(parts)));
         }
-        if (all.Clauses.Count == 0) return new QueryPlan(new MatchAllDocsQuery(), true, terms, words);
-        Query query = all.Clauses.Count == 1 ? all.Clauses[0].Query : all;
-        if (Proximity(Words(text).Select(w => w.Word).ToList()) is { } near)
-            query = new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { near, Occur.SHOULD } };
-        return new QueryPlan(query, false, terms, words);
+        return units;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> MergeTerms(IEnumerable<Part> parts)
+    {
+        var merged = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var part in parts)
+            foreach (var (field, terms) in part.FieldTerms ?? [])
+                merged[field] = [.. merged.GetValueOrDefault(field) ?? [], .. terms];
+        return merged;
+    }
+
+    /// <summary>Every word must match; or the entity the words name.</summary>
+    private static Part Combine(List<Part> parts, Part? entity)
+    {
+        if (parts.Count == 1 && entity is null) return parts[0];
+        if (parts.Count == 0) return entity!;
+        Query textClause;
+        var byKind = new Dictionary<MatchKind, Query>();
+        if (parts.Count == 1)
+        {
+            textClause = parts[0].Clause;
+            foreach (var (kind, query) in parts[0].ByKind) byKind[kind] = query;
+        }
+        else
+        {
+            var together = new BooleanQuery();
+            foreach (var part in parts) together.Add(part.Clause, Occur.MUST);
+            textClause = together;
+            foreach (var kind in new[] { MatchKind.Exact, MatchKind.Stem, MatchKind.Translit })
+            {
+                if (!parts.All(p => p.ByKind.ContainsKey(kind))) continue;
+                var each = new BooleanQuery();
+                foreach (var part in parts) each.Add(part.ByKind[kind], Occur.MUST);
+                byKind[kind] = each;
+            }
+        }
+        if (entity is null) return new Part(textClause, byKind);
+        byKind[MatchKind.Entity] = entity.ByKind[MatchKind.Entity];
+        return new Part(new DisjunctionMaxQuery(TieBreaker) { textClause, entity.Clause }, byKind);
+    }
+
+    private Part? WordPart(string word, FieldScope scope, QueryTerms terms, bool positive)
+    {
+        var title = new DisjunctionMaxQuery(TieBreaker);
+        var body = new DisjunctionMaxQuery(TieBreaker);
+        var byKind = new Dictionary<MatchKind, DisjunctionMaxQuery>();
+        var fieldTerms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var rule in WordFields)
+        {
+            if (!InScope(rule.InTitle, scope)) continue;
+            var tokens = StatementAnalyzer.Tokens(queryAnalyzer, rule.Field, word);
+            if (FieldQuery(rule.Field, tokens) is not { } query) continue;
+            fieldTerms[rule.Field] = tokens.Select(t => t.Term).Distinct().ToList();
+            if (positive) foreach (var token in tokens) terms.Add(rule.Field, token.Term);
+            query.Boost = rule.Boost;
+            (rule.InTitle ? title : body).Add(query);
+            if (!byKind.TryGetValue(rule.Kind, out var ofKind)) byKind[rule.Kind] = ofKind = new DisjunctionMaxQuery(TieBreaker);
+            ofKind.Add(query);
+        }
+        if (byKind.Count == 0) return null;
+        return new Part(TitleAndBody(title, body), byKind.ToDictionary(kv => kv.Key, kv => (Query)kv.Value), fieldTerms);
+    }
+
+    private static Part EntityPart(string entityId, FieldScope scope, QueryTerms terms, bool positive)
+    {
+        if (positive) terms.EntityIds.Add(entityId);
+        var title = new DisjunctionMaxQuery(TieBreaker);
+        var body = new DisjunctionMaxQuery(TieBreaker);
+        if (scope != FieldScope.Text) title.Add(new TermQuery(new Term(IndexFields.EntityTitle, entityId)) { Boost = EntityWeight });
+        var bodyField = scope == FieldScope.Title ? IndexFields.EntityTitle : IndexFields.Entity;
+        if (scope != FieldScope.Title) body.Add(new TermQuery(new Term(bodyField, entityId)) { Boost = EntityWeight });
+        var kindQuery = new TermQuery(new Term(bodyField, entityId));
+        return new Part(TitleAndBody(title, body), new Dictionary<MatchKind, Query> { [MatchKind.Entity] = kindQuery });
+    }
+
+    /// <summary>prefix*: every exact form that begins with the prefix.</summary>
+    private Query PrefixPart(TermNode term, Collected collected, bool positive)
+    {
+        var title = new DisjunctionMaxQuery(TieBreaker);
+        var body = new DisjunctionMaxQuery(TieBreaker);
+        var fieldTerms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (field, inTitle) in new[] { (IndexFields.ExactTitle, true), (IndexFields.Exact, false) })
+        {
+            if (!InScope(inTitle, scope: term.Scope)) continue;
+            var tokens = StatementAnalyzer.Tokens(queryAnalyzer, field, term.Text);
+            if (tokens.Count == 0) continue;
+            // A prefix the analyzer splits ("co-oper*") matches the words before it as they are and the last as a prefix.
+            var prefix = tokens[^1].Term;
+            Query query = new PrefixQuery(new Term(field, prefix)) { Boost = ExactWeight };
+            if (tokens.Count > 1)
+            {
+                var phrase = new MultiPhraseQuery();
+                foreach (var token in tokens.Take(tokens.Count - 1)) phrase.Add(new Term(field, token.Term));
+                var both = new BooleanQuery { { phrase, Occur.MUST }, { query, Occur.MUST } };
+                query = both;
+            }
+            fieldTerms[field] = [.. tokens.Take(tokens.Count - 1).Select(t => t.Term), prefix + "*"];
+            if (positive)
+            {
+                collected.Terms.Prefixes.Add((field, prefix));
+                foreach (var token in tokens.Take(tokens.Count - 1)) collected.Terms.Add(field, token.Term);
+            }
+            (inTitle ? title : body).Add(query);
+        }
+        var clause = TitleAndBody(title, body);
+        if (positive) collected.Words.Add(new WordPlan(term.Text + "*", new Dictionary<MatchKind, Query> { [MatchKind.Exact] = clause }, null, term.Scope, fieldTerms));
+        return clause;
+    }
+
+    /// <summary>"exact phrase": the words as written (case and ё/е aside), in this order.</summary>
+    private Query? PhrasePart(PhraseNode phrase, Collected collected, bool positive)
+    {
+        var text = string.Join(' ', phrase.Words);
+        var title = new DisjunctionMaxQuery(TieBreaker);
+        var body = new DisjunctionMaxQuery(TieBreaker);
+        var fieldTerms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (field, inTitle) in new[] { (IndexFields.ExactTitle, true), (IndexFields.Exact, false) })
+        {
+            if (!InScope(inTitle, phrase.Scope)) continue;
+            var tokens = StatementAnalyzer.Tokens(queryAnalyzer, field, text);
+            if (FieldQuery(field, tokens) is not { } query) continue;
+            fieldTerms[field] = tokens.Select(t => t.Term).ToList();
+            if (positive) foreach (var token in tokens) collected.Terms.Add(field, token.Term);
+            query.Boost = ExactWeight;
+            (inTitle ? title : body).Add(query);
+        }
+        if (title.Disjuncts.Count == 0 && body.Disjuncts.Count == 0) return null;
+        var clause = TitleAndBody(title, body);
+        if (positive) collected.Words.Add(new WordPlan("\"" + text + "\"", new Dictionary<MatchKind, Query> { [MatchKind.Exact] = clause }, null, phrase.Scope, fieldTerms));
+        return clause;
+    }
+
+    private static bool InScope(bool inTitle, FieldScope scope) =>
+        scope == FieldScope.All || (scope == FieldScope.Title) == inTitle;
+
+    /// <summary>The best title match (counted double) plus the best body match.</summary>
+    private static Query TitleAndBody(DisjunctionMaxQuery title, DisjunctionMaxQuery body)
+    {
+        var both = new BooleanQuery(disableCoord: true);
+        if (title.Disjuncts.Count > 0)
+        {
+            title.Boost = TitleWeight;
+            both.Add(title, Occur.SHOULD);
+        }
+        if (body.Disjuncts.Count > 0) both.Add(body, Occur.SHOULD);
+        return both;
+    }
+
+    /// <summary>The plain words of the query's top level in order (no prefixes, phrases, scopes, alternatives or exclusions).</summary>
+    private static List<string> PlainRun(QueryNode root)
+    {
+        var children = root is AndNode and ? and.Children : [root];
+        return children.All(c => c is TermNode { Prefix: false, Scope: FieldScope.All })
+            ? children.Cast<TermNode>().Select(t => t.Text).ToList()
+            : [];
     }
 
     private static readonly (string Field, int Slop, float Boost)[] ProximityFields =
@@ -96,89 +358,6 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker)
         return near.Clauses.Count == 0 ? null : near;
     }
 
-    /// <summary>Words of the query; consecutive words that name one entity form one unit.</summary>
-    private static List<(List<string> Words, string? EntityId)> Units(string text, IReadOnlyList<QueryEntitySpan> spans)
-    {
-        var units = new List<(List<string> Words, string? EntityId, QueryEntitySpan? Span)>();
-        foreach (var (word, start, end) in Words(text))
-        {
-            var span = spans.FirstOrDefault(s => start < s.End && end > s.Start);
-            if (span is not null && units.Count > 0 && ReferenceEquals(units[^1].Span, span)) units[^1].Words.Add(word);
-            else units.Add(([word], span?.EntityId, span));
-        }
-        return units.Select(u => (u.Words, u.EntityId)).ToList();
-    }
-
-    /// <summary>Every word must match; or the entity the words name.</summary>
-    private static Part Combine(List<Part> parts, Part? entity)
-    {
-        if (parts.Count == 1 && entity is null) return parts[0];
-        Query textClause;
-        var byKind = new Dictionary<MatchKind, Query>();
-        if (parts.Count == 1)
-        {
-            textClause = parts[0].Clause;
-            foreach (var (kind, query) in parts[0].ByKind) byKind[kind] = query;
-        }
-        else
-        {
-            var together = new BooleanQuery();
-            foreach (var part in parts) together.Add(part.Clause, Occur.MUST);
-            textClause = together;
-            foreach (var kind in new[] { MatchKind.Exact, MatchKind.Stem, MatchKind.Translit })
-            {
-                if (!parts.All(p => p.ByKind.ContainsKey(kind))) continue;
-                var each = new BooleanQuery();
-                foreach (var part in parts) each.Add(part.ByKind[kind], Occur.MUST);
-                byKind[kind] = each;
-            }
-        }
-        if (entity is null || parts.Count == 0) return entity ?? new Part(textClause, byKind);
-        byKind[MatchKind.Entity] = entity.ByKind[MatchKind.Entity];
-        return new Part(new DisjunctionMaxQuery(TieBreaker) { textClause, entity.Clause }, byKind);
-    }
-
-    private Part? WordPart(string word, QueryTerms terms)
-    {
-        var title = new DisjunctionMaxQuery(TieBreaker);
-        var body = new DisjunctionMaxQuery(TieBreaker);
-        var byKind = new Dictionary<MatchKind, DisjunctionMaxQuery>();
-        foreach (var rule in WordFields)
-        {
-            var tokens = StatementAnalyzer.Tokens(queryAnalyzer, rule.Field, word);
-            if (FieldQuery(rule.Field, tokens) is not { } query) continue;
-            foreach (var token in tokens) terms.Add(rule.Field, token.Term);
-            query.Boost = rule.Boost;
-            (rule.InTitle ? title : body).Add(query);
-            if (!byKind.TryGetValue(rule.Kind, out var ofKind)) byKind[rule.Kind] = ofKind = new DisjunctionMaxQuery(TieBreaker);
-            ofKind.Add(query);
-        }
-        if (byKind.Count == 0) return null;
-        return new Part(TitleAndBody(title, body), byKind.ToDictionary(kv => kv.Key, kv => (Query)kv.Value));
-    }
-
-    private static Part EntityPart(string entityId, QueryTerms terms)
-    {
-        terms.EntityIds.Add(entityId);
-        var title = new TermQuery(new Term(IndexFields.EntityTitle, entityId)) { Boost = EntityWeight };
-        var body = new TermQuery(new Term(IndexFields.Entity, entityId)) { Boost = EntityWeight };
-        var clause = TitleAndBody(new DisjunctionMaxQuery(TieBreaker) { title }, new DisjunctionMaxQuery(TieBreaker) { body });
-        return new Part(clause, new Dictionary<MatchKind, Query> { [MatchKind.Entity] = body });
-    }
-
-    /// <summary>The best title match (counted double) plus the best body match.</summary>
-    private static Query TitleAndBody(DisjunctionMaxQuery title, DisjunctionMaxQuery body)
-    {
-        var both = new BooleanQuery(disableCoord: true);
-        if (title.Disjuncts.Count > 0)
-        {
-            title.Boost = TitleWeight;
-            both.Add(title, Occur.SHOULD);
-        }
-        if (body.Disjuncts.Count > 0) both.Add(body, Occur.SHOULD);
-        return both;
-    }
-
     /// <summary>A term; alternatives at one position (a stem and a name key) of which the best counts; or a phrase.</summary>
     public static Query? FieldQuery(string field, List<AnalyzedToken> tokens)
     {
@@ -194,21 +373,5 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker)
         var phrase = new MultiPhraseQuery();
         foreach (var alternatives in positions) phrase.Add(alternatives.Select(t => new Term(field, t)).ToArray());
         return phrase;
-    }
-
-    private static IEnumerable<(string Word, int Start, int End)> Words(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i < text.Length && !char.IsWhiteSpace(text[i]))
-            {
-                if (start < 0) start = i;
-                continue;
-            }
-            if (start < 0) continue;
-            yield return (text[start..i], start, i);
-            start = -1;
-        }
     }
 }

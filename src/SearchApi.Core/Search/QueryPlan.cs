@@ -29,7 +29,19 @@ public sealed class QueryTerms
 
     public IReadOnlySet<string> For(string field) => _byField.TryGetValue(field, out var terms) ? terms : None;
 
-    public bool IsEmpty => _byField.Count == 0 && EntityIds.Count == 0;
+    public bool IsEmpty => _byField.Count == 0 && EntityIds.Count == 0 && Prefixes.Count == 0;
+
+    /// <summary>Prefixes (prefix*) by field: any term starting with one matched.</summary>
+    public List<(string Field, string Prefix)> Prefixes { get; } = [];
+
+    /// <summary>Whether a term of a field matched: one of the field's terms or an extension of one of its prefixes.</summary>
+    public bool Matches(string field, string term)
+    {
+        if (For(field).Contains(term)) return true;
+        foreach (var (prefixField, prefix) in Prefixes)
+            if (prefixField == field && term.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     /// <summary>Entities the query names; their mentions are highlighted.</summary>
     public HashSet<string> EntityIds { get; } = new(StringComparer.Ordinal);
@@ -37,8 +49,43 @@ public sealed class QueryTerms
     public IReadOnlyDictionary<string, HashSet<string>> ByField => _byField;
 }
 
-/// <summary>One query word (or a run of words naming one entity) and the query that finds it by each kind of match.</summary>
-public sealed record WordPlan(string Text, IReadOnlyDictionary<MatchKind, Query> ByKind, string? EntityId);
+/// <summary>
+/// One query word, phrase or prefix (or a run of words naming one entity): the query that finds it by each kind of
+/// match, and the terms it was analysed into per field (for the explain endpoint).
+/// </summary>
+public sealed record WordPlan(
+    string Text,
+    IReadOnlyDictionary<MatchKind, Query> ByKind,
+    string? EntityId,
+    FieldScope Scope = FieldScope.All,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? FieldTerms = null);
 
 /// <summary>A user's query as Lucene runs it, with what is needed to highlight hits and tell how they matched.</summary>
-public sealed record QueryPlan(Query Query, bool MatchesAll, QueryTerms Terms, IReadOnlyList<WordPlan> Words);
+/// <param name="Syntax">The parsed query; null for an empty one.</param>
+/// <param name="Degraded">Set when the query broke the syntax and was read as plain words instead.</param>
+public sealed record QueryPlan(
+    Query Query,
+    bool MatchesAll,
+    QueryTerms Terms,
+    IReadOnlyList<WordPlan> Words,
+    QueryNode? Syntax = null,
+    QuerySyntaxException? Degraded = null);
+
+/// <summary>The explicit limits every query must keep.</summary>
+/// <param name="MaxClauses">Most words, phrases and prefixes one query may hold.</param>
+/// <param name="MaxPrefixExpansions">Most indexed words one prefix* may stand for.</param>
+public sealed record QueryLimits(int MaxClauses = 32, int MaxPrefixExpansions = 200);
+
+/// <summary>Which explicit limit a query exceeded.</summary>
+public enum QueryLimit
+{
+    /// <summary>More words, phrases and prefixes than <see cref="QueryLimits.MaxClauses"/>.</summary>
+    Clauses,
+    /// <summary>A prefix* that matches more indexed words than <see cref="QueryLimits.MaxPrefixExpansions"/>.</summary>
+    PrefixExpansions,
+}
+
+public sealed class QueryLimitException(QueryLimit limit, string message) : Exception(message)
+{
+    public QueryLimit Limit { get; } = limit;
+}

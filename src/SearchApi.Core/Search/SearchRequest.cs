@@ -34,18 +34,31 @@ public sealed record SearchFilters(
 /// <param name="Days">The date sort value, including the stand-in that puts undated statements last.</param>
 public sealed record SearchPosition(float Score, int Days, string Id);
 
+/// <param name="After">Continue after this cursor, on its snapshot; null for the first page.</param>
+/// <param name="Strict">Refuse a malformed query instead of reading it as plain words.</param>
 public sealed record SearchRequest(
     string Query,
     SearchFilters Filters,
     SearchSort Sort,
     int Limit,
-    SearchPosition? After = null,
-    SnippetOptions? Snippets = null);
+    Cursor? After = null,
+    SnippetOptions? Snippets = null,
+    bool Strict = false);
 
 /// <param name="MatchedBy">How the query's words matched this statement, strongest first.</param>
+/// <param name="TitleHighlights">The matched words of the title.</param>
 public sealed record SearchHit(
-    IndexedStatement Statement, float Score, IReadOnlyList<Snippet> Snippets, SearchPosition Position, IReadOnlyList<MatchKind> MatchedBy);
+    IndexedStatement Statement,
+    float Score,
+    IReadOnlyList<Snippet> Snippets,
+    SearchPosition Position,
+    IReadOnlyList<MatchKind> MatchedBy,
+    IReadOnlyList<Highlight> TitleHighlights);
 
 /// <param name="Total">Exact number of statements matching the query and filters.</param>
 /// <param name="Next">Where the next page starts; null when this page is the last.</param>
-public sealed record SearchResult(long Total, IReadOnlyList<SearchHit> Hits, SearchPosition? Next);
+/// <param name="Degraded">Set when the query broke the syntax and was read as plain words.</param>
+public sealed record SearchResult(long Total, IReadOnlyList<SearchHit> Hits, Cursor? Next, QuerySyntaxException? Degraded);
+
+/// <summary>The snapshot a cursor was pinned to is gone (superseded longer than the snapshot lifetime).</summary>
+public sealed class SnapshotExpiredException() : Exception("The index snapshot this cursor was pinned to has expired.");

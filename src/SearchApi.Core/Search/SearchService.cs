@@ -1,23 +1,38 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using SearchApi.Core.Indexing;
 
 namespace SearchApi.Core.Search;
 
-/// <summary>Answers searches and facet counts from the index.</summary>
+/// <summary>Whether a statement matches a query, and how.</summary>
+/// <param name="Exists">Whether any statement has the id.</param>
+public sealed record ExplainedStatement(string Id, bool Exists, bool Matches, float? Score, IReadOnlyList<MatchKind> MatchedBy);
+
+/// <summary>How a query is read, and optionally how one statement fares against it.</summary>
+public sealed record QueryExplanation(QueryPlan Plan, ExplainedStatement? Statement);
+
+/// <summary>Answers searches from the index: one page of hits, with snippets, highlights and how each matched.</summary>
 public sealed class SearchService(StatementIndex index, QueryBuilder queries)
 {
     private readonly Highlighter _highlighter = new(index.Analyzer);
 
+    public Highlighter Highlighter => _highlighter;
+
+    /// <exception cref="QuerySyntaxException">A strict query that breaks the syntax.</exception>
+    /// <exception cref="QueryLimitException">A query over one of the explicit limits.</exception>
+    /// <exception cref="SnapshotExpiredException">A cursor whose snapshot has expired.</exception>
     public SearchResult Search(SearchRequest request)
     {
-        var plan = queries.Build(request.Query);
+        var plan = queries.Build(request.Query, request.Strict);
         var filter = FilterOf(request.Filters);
         var sort = SortOrder.For(request.Sort);
-        var after = request.After is { } position ? SortOrder.After(position, request.Sort) : null;
+        var after = request.After is { } cursor ? SortOrder.After(cursor.Position, request.Sort) : null;
         var snippetOptions = request.Snippets ?? SnippetOptions.Default;
 
-        using var lease = index.Acquire();
-        var searcher = lease.Searcher;
+        using var snapshot = index.OpenSnapshot(request.After?.Snapshot) ?? throw new SnapshotExpiredException();
+        var searcher = snapshot.Searcher;
+        CheckPrefixes(searcher.IndexReader, plan.Terms, queries.Limits);
         // One hit more than the page tells whether a next page exists.
         var top = searcher.SearchAfter(after, plan.Query, filter, request.Limit + 1, sort, doDocScores: true, doMaxScore: false);
         var matchKinds = plan.MatchesAll ? null : new MatchKinds(searcher, plan);
@@ -25,25 +40,70 @@ public sealed class SearchService(StatementIndex index, QueryBuilder queries)
         foreach (var scoreDoc in top.ScoreDocs.Take(request.Limit))
         {
             var statement = StatementDocuments.Read(searcher.Doc(scoreDoc.Doc));
-            var snippets = _highlighter.Snippets(statement, plan.Terms, snippetOptions);
             hits.Add(new SearchHit(
                 statement,
                 plan.MatchesAll ? 0 : scoreDoc.Score,
-                snippets,
+                _highlighter.Snippets(statement, plan.Terms, snippetOptions),
                 SortOrder.PositionOf((FieldDoc)scoreDoc, request.Sort),
-                matchKinds?.Of(scoreDoc.Doc) ?? []));
+                matchKinds?.Of(scoreDoc.Doc) ?? [],
+                _highlighter.Matches(statement, plan.Terms, inTitle: true).Select(m => new Highlight(m.Start, m.End - m.Start)).ToList()));
         }
-        var next = top.ScoreDocs.Length > request.Limit && hits.Count > 0 ? hits[^1].Position : null;
-        return new SearchResult(top.TotalHits, hits, next);
+        var next = top.ScoreDocs.Length > request.Limit && hits.Count > 0 ? new Cursor(snapshot.Version, hits[^1].Position) : null;
+        return new SearchResult(top.TotalHits, hits, next, plan.Degraded);
     }
 
-    public FacetResult Facets(string query, SearchFilters filters, IReadOnlyList<string> fields, int size)
+    /// <summary>How a query is read and, given a statement id, whether and how that statement matches it.</summary>
+    public QueryExplanation Explain(string query, bool strict, string? id)
     {
-        var plan = queries.Build(query);
+        var plan = queries.Build(query, strict);
+        if (id is null) return new QueryExplanation(plan, null);
         using var lease = index.Acquire();
-        return FacetCounter.Count(lease.Searcher, plan.Query, FilterOf(filters), fields, size);
+        var searcher = lease.Searcher;
+        var found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
+        if (found.TotalHits == 0) return new QueryExplanation(plan, new ExplainedStatement(id, false, false, null, []));
+        var doc = found.ScoreDocs[0].Doc;
+        var weight = searcher.CreateNormalizedWeight(plan.Query);
+        var matches = MatchKinds.Matches(searcher, weight, doc);
+        var score = matches ? searcher.Explain(plan.Query, doc).Value : (float?)null;
+        return new QueryExplanation(plan, new ExplainedStatement(id, true, matches, score, matches && !plan.MatchesAll ? new MatchKinds(searcher, plan).Of(doc) : []));
     }
 
-    private static QueryWrapperFilter? FilterOf(SearchFilters filters) =>
+    /// <summary>The version of the index searches see now; changes with every write that becomes visible.</summary>
+    public long CurrentVersion()
+    {
+        using var lease = index.Acquire();
+        return ((DirectoryReader)lease.Searcher.IndexReader).Version;
+    }
+
+    public static QueryWrapperFilter? FilterOf(SearchFilters filters) =>
         FilterQuery.Build(filters) is { } query ? new QueryWrapperFilter(query) : null;
+
+    /// <summary>Refuses a prefix* that stands for more indexed words than the limit allows.</summary>
+    public static void CheckPrefixes(IndexReader reader, QueryTerms terms, QueryLimits limits)
+    {
+        foreach (var (field, prefix) in terms.Prefixes)
+        {
+            var count = PrefixExpansions(reader, field, prefix, limits.MaxPrefixExpansions + 1);
+            if (count > limits.MaxPrefixExpansions)
+                throw new QueryLimitException(QueryLimit.PrefixExpansions,
+                    $"{prefix}* matches more than {limits.MaxPrefixExpansions} different words; make the prefix longer.");
+        }
+    }
+
+    private static int PrefixExpansions(IndexReader reader, string field, string prefix, int stopAt)
+    {
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null) return 0;
+        var target = new BytesRef(prefix);
+        var enumerator = terms.GetEnumerator();
+        if (enumerator.SeekCeil(target) == TermsEnum.SeekStatus.END) return 0;
+        var count = 0;
+        do
+        {
+            if (!StringHelper.StartsWith(enumerator.Term, target)) break;
+            if (++count >= stopAt) break;
+        }
+        while (enumerator.MoveNext());
+        return count;
+    }
 }

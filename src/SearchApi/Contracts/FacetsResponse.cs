@@ -14,3 +14,10 @@ public sealed record FacetValueResponse(string Value, string Label, LabelsRespon
 
 /// <summary>A name in English and in Russian.</summary>
 public sealed record LabelsResponse(string En, string Ru);
+
+/// <summary>Facet values that begin with a prefix, for autocomplete.</summary>
+/// <param name="Field">The facet field searched.</param>
+/// <param name="Prefix">The prefix as given.</param>
+/// <param name="Exact">Always true: counts are exact.</param>
+/// <param name="Values">Matching values, most frequent first; counts are over all statements.</param>
+public sealed record FacetValuesResponse(string Field, string Prefix, bool Exact, IReadOnlyList<FacetValueResponse> Values);

@@ -6,13 +6,18 @@ namespace SearchApi.Contracts;
 public class QueryParameters
 {
     /// <summary>
-    /// Words to look for, in English or Russian. Every word must appear, in any grammatical form ("corridor" also finds
-    /// "corridors", "Лавров" also finds "Лавровым"). Names of people, organisations and places match across languages
-    /// and spellings: "CSTO" finds "ОДКБ", "Japarov" finds "Жапаров". Leave empty to list every statement.
+    /// What to look for, in English or Russian. Every word must appear, in any grammatical form ("corridor" also finds
+    /// "corridors", "Лавров" also finds "Лавровым"); names match across languages and spellings ("CSTO" finds "ОДКБ").
+    /// Also: "exact phrase", OR, -exclude, prefix*, (groups), title:word and text:word. Leave empty to list every statement.
     /// </summary>
     /// <example>humanitarian corridors</example>
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
+
+    /// <summary>true: a query that breaks the syntax (an unclosed quote or parenthesis, a lone OR) is refused with 400 query_syntax and the position of the error. false (default): it is read as plain words.</summary>
+    /// <example>false</example>
+    [FromQuery(Name = "strict")]
+    public bool? Strict { get; init; }
 
     /// <summary>Only statements in this language: en (English) or ru (Russian). Repeat the parameter for several.</summary>
     /// <example>en</example>
@@ -71,22 +76,104 @@ public sealed class SearchParameters : QueryParameters
     [FromQuery(Name = "limit")]
     public int? Limit { get; init; }
 
-    /// <summary>Leave empty for the first page. For the next page, pass the nextCursor of the previous response, with the same q, filters and sort.</summary>
+    /// <summary>Leave empty for the first page. For the next page, pass the nextCursor of the previous response, with the same q, filters and sort. The walk stays on the index as it was at the first page (for 10 minutes after the index changes), so every statement appears exactly once.</summary>
     /// <example></example>
     [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
+
+    /// <summary>Passages of the text to return per hit, 0 to 5. Default 2.</summary>
+    /// <example>2</example>
+    [FromQuery(Name = "snippets")]
+    public int? Snippets { get; init; }
+
+    /// <summary>Longest passage in characters, 50 to 1000. Default 200.</summary>
+    /// <example>200</example>
+    [FromQuery(Name = "snippetLength")]
+    public int? SnippetLength { get; init; }
+
+    /// <summary>offsets (default): matched words as start/length offsets. html: also ready HTML of each passage and title, text escaped and matched words in &lt;mark&gt;.</summary>
+    /// <example>offsets</example>
+    [FromQuery(Name = "highlight")]
+    public string? Highlight { get; init; }
+
+    /// <summary>Facets to include with the hits, as GET /api/v1/facets counts them: lang, source, kind, year, person, organization, place, timeline. Repeatable.</summary>
+    /// <example>lang</example>
+    [FromQuery(Name = "facet")]
+    public string[]? Facet { get; init; }
+
+    /// <summary>Values per included facet, 1 to 100. Default 10.</summary>
+    /// <example>10</example>
+    [FromQuery(Name = "facetSize")]
+    public int? FacetSize { get; init; }
+
+    /// <summary>Bucket of the timeline facet: day, week, month (default) or year.</summary>
+    /// <example>month</example>
+    [FromQuery(Name = "interval")]
+    public string? Interval { get; init; }
 }
 
 /// <summary>Parameters of GET /api/v1/facets.</summary>
 public sealed class FacetParameters : QueryParameters
 {
-    /// <summary>Which facets to count: lang, source, kind, year, person, organization, place. Repeat the parameter for several; default all.</summary>
+    /// <summary>Which facets to count: lang, source, kind, year, person, organization, place, timeline. Repeat the parameter for several; default all but timeline. Each facet is counted under every filter except its own, so all languages stay listed while lang=ru is selected.</summary>
     /// <example>person</example>
     [FromQuery(Name = "field")]
     public string[]? Field { get; init; }
 
-    /// <summary>The most frequent values to return per facet, 1 to 100. Default 10.</summary>
+    /// <summary>The most frequent values to return per facet, 1 to 100. Default 10. (The timeline returns every bucket in date order.)</summary>
     /// <example>10</example>
     [FromQuery(Name = "size")]
     public int? Size { get; init; }
+
+    /// <summary>Bucket of the timeline facet: day, week, month (default) or year.</summary>
+    /// <example>month</example>
+    [FromQuery(Name = "interval")]
+    public string? Interval { get; init; }
+}
+
+/// <summary>Parameters of GET /api/v1/facets/{field}/values.</summary>
+public sealed class FacetValueParameters
+{
+    /// <summary>The beginning of a value or of a word of its name, in English or Russian, case and ё/е ignored. Empty lists the most frequent values.</summary>
+    /// <example>лав</example>
+    [FromQuery(Name = "prefix")]
+    public string? Prefix { get; init; }
+
+    /// <summary>Values to return, 1 to 50. Default 10.</summary>
+    /// <example>10</example>
+    [FromQuery(Name = "size")]
+    public int? Size { get; init; }
+}
+
+/// <summary>Parameters of GET /api/v1/search/explain.</summary>
+public sealed class ExplainParameters
+{
+    /// <summary>The query to explain, in the syntax of /api/v1/search.</summary>
+    /// <example>Лавровым CSTO</example>
+    [FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    /// <summary>true: report a syntax error instead of reading the query as plain words.</summary>
+    /// <example>false</example>
+    [FromQuery(Name = "strict")]
+    public bool? Strict { get; init; }
+
+    /// <summary>A statement id: also tell whether and how that statement matches.</summary>
+    /// <example>ff633baefe86d7f1</example>
+    [FromQuery(Name = "id")]
+    public string? Id { get; init; }
+}
+
+/// <summary>Parameters of GET /api/v1/documents/{id}/similar.</summary>
+public sealed class SimilarParameters
+{
+    /// <summary>Similar statements to return, 1 to 50. Default 10.</summary>
+    /// <example>10</example>
+    [FromQuery(Name = "limit")]
+    public int? Limit { get; init; }
+
+    /// <summary>Only statements in this language (en or ru). Default both: statements in the other language are found through the people, organisations and places they share.</summary>
+    /// <example>en</example>
+    [FromQuery(Name = "lang")]
+    public string? Lang { get; init; }
 }

@@ -5,7 +5,15 @@ namespace SearchApi.Contracts;
 /// <param name="TookMs">Time the search took on the server, in milliseconds.</param>
 /// <param name="Hits">The statements of this page, in the requested order.</param>
 /// <param name="NextCursor">Pass as cursor to get the next page; null on the last page.</param>
-public sealed record SearchResponse(long Total, long TookMs, IReadOnlyList<SearchHitResponse> Hits, string? NextCursor);
+/// <param name="Facets">The facets asked for with facet=, counted as GET /api/v1/facets counts them; null when none were asked for.</param>
+/// <param name="QueryWarning">Set when the query broke the syntax and was read as plain words: what was wrong and where.</param>
+public sealed record SearchResponse(
+    long Total,
+    long TookMs,
+    IReadOnlyList<SearchHitResponse> Hits,
+    string? NextCursor,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValueResponse>>? Facets = null,
+    string? QueryWarning = null);
 
 /// <summary>A statement that matched.</summary>
 /// <param name="Id">Stable id; GET /api/v1/documents/{id} returns the whole statement.</param>
@@ -18,6 +26,8 @@ public sealed record SearchResponse(long Total, long TookMs, IReadOnlyList<Searc
 /// <param name="Kind">statement, joint-statement, transcript or news.</param>
 /// <param name="Score">Relevance score; higher is better. 0 when listing without a query.</param>
 /// <param name="Snippets">The passages that best match the query, with the matched words marked.</param>
+/// <param name="TitleHighlights">The matched words of the title, as offsets into title.</param>
+/// <param name="TitleHtml">With highlight=html: the title as HTML, escaped, matched words in &lt;mark&gt;.</param>
 /// <param name="MatchedBy">How the query matched, strongest first: exact (the words as typed), stem (other forms of the words), entity (the named person, organisation or place, in any language), translit (a name in another script or spelling). Empty without a query.</param>
 public sealed record SearchHitResponse(
     string Id,
@@ -30,12 +40,15 @@ public sealed record SearchHitResponse(
     string Kind,
     float Score,
     IReadOnlyList<SnippetResponse> Snippets,
-    IReadOnlyList<string> MatchedBy);
+    IReadOnlyList<string> MatchedBy,
+    IReadOnlyList<HighlightResponse> TitleHighlights,
+    string? TitleHtml = null);
 
 /// <summary>A passage of the statement's text.</summary>
 /// <param name="Text">The passage; "…" marks where it was cut.</param>
 /// <param name="Highlights">The matched words, as offsets into text (in UTF-16 code units, as JavaScript strings count).</param>
-public sealed record SnippetResponse(string Text, IReadOnlyList<HighlightResponse> Highlights);
+/// <param name="Html">With highlight=html: the passage as HTML, escaped, matched words in &lt;mark&gt;.</param>
+public sealed record SnippetResponse(string Text, IReadOnlyList<HighlightResponse> Highlights, string? Html = null);
 
 /// <param name="Start">Offset of the first character of the matched word in the snippet text.</param>
 /// <param name="Length">Length of the matched word.</param>

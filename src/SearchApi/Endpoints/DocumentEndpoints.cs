@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchApi.Contracts;
+using SearchApi.Core.Search;
 using SearchApi.Core.Statements;
 using SearchApi.Core.Storage;
 using SearchApi.Errors;
@@ -22,7 +23,30 @@ public static class DocumentEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/similar", Similar)
+            .WithName("SimilarDocuments")
+            .WithSummary("Find statements like this one")
+            .WithDescription(
+                "Statements like the one with this id: in its language by wording (more like this), and in both languages " +
+                "by the people, organisations and places it names. Each hit says which entities it shares and whether its " +
+                "wording is similar.")
+            .AddEndpointFilter<ReadyIndexFilter>()
+            .AddEndpointFilter<IndexCacheFilter>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
+    }
+
+    /// <param name="id" example="ff633baefe86d7f1">The statement's id, as given in search hits.</param>
+    private static Ok<SimilarResponse> Similar(string id, [AsParameters] SimilarParameters parameters, SimilarService similar)
+    {
+        if (!StatementIds.IsValid(id)) throw new ApiException(ApiErrors.InvalidId, "An id is 1-128 letters, digits, '.', '_', ':' or '-'.");
+        var hits = similar.Similar(id, RequestParsing.SimilarLimit(parameters.Limit), RequestParsing.Lang(parameters.Lang))
+            ?? throw new ApiException(ApiErrors.DocumentNotFound, $"No statement has the id '{id}'.");
+        return TypedResults.Ok(new SimilarResponse(id, hits.Select(h => new SimilarHitResponse(
+            h.Statement.Id, h.Statement.Title, h.Statement.Lang, h.Statement.Date, h.Statement.Source, h.Statement.Url, h.Statement.Kind,
+            h.Score, h.SharedEntities, h.SimilarText)).ToList()));
     }
 
     /// <param name="id" example="1dcdbe5c83ebf706">The statement's id, as given in search hits.</param>
@@ -35,6 +59,7 @@ public static class DocumentEndpoints
 
         var etag = EntityTags.For(stored.ContentHash);
         context.Response.Headers.ETag = etag;
+        context.Response.Headers.CacheControl = "no-cache";
         if (EntityTags.Matches(context.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Ok(new DocumentResponse(
             s.Id, s.Lang, s.Title, s.Date, s.DatePrecision, s.Source, s.Url, s.Kind, s.Author, s.Text, s.Paragraphs,

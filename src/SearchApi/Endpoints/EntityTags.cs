@@ -9,16 +9,15 @@ public static class EntityTags
 
     public static bool Matches(StringValues ifNoneMatch, string etag)
     {
+        var wanted = Opaque(etag);
         foreach (var header in ifNoneMatch)
         {
             if (header is null) continue;
             foreach (var candidate in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (candidate == "*") return true;
-                var tag = candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate;
-                if (tag == etag) return true;
-            }
+                if (candidate == "*" || Opaque(candidate) == wanted) return true;
         }
         return false;
     }
+
+    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
 }

@@ -11,6 +11,11 @@ public static class HealthEndpoints
     public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/health").WithTags("Health");
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
         group.MapGet("/live", () => TypedResults.Ok(new HealthResponse("live")))
             .WithName("Live")
             .WithSummary("Is the process up?")

@@ -16,6 +16,10 @@ public static class RequestParsing
     public const int MaxLimit = 100;
     public const int DefaultFacetSize = 10;
     public const int MaxFacetSize = 100;
+    public const int DefaultSimilar = 10;
+    public const int MaxSimilar = 50;
+    public const int DefaultValues = 10;
+    public const int MaxValues = 50;
 
     public static string Query(QueryParameters parameters)
     {
@@ -68,6 +72,66 @@ public static class RequestParsing
         >= 1 and <= MaxFacetSize => size.Value,
         _ => throw new ApiException(ApiErrors.InvalidFacetSize, $"size must be between 1 and {MaxFacetSize}; got {size}."),
     };
+
+    public static SnippetOptions Snippets(int? count, int? length)
+    {
+        if (count is < 0 or > SnippetOptions.MaxCount)
+            throw new ApiException(ApiErrors.InvalidSnippets, $"snippets must be between 0 and {SnippetOptions.MaxCount}; got {count}.");
+        if (length is < SnippetOptions.MinLength or > SnippetOptions.MaxLength)
+            throw new ApiException(ApiErrors.InvalidSnippets, $"snippetLength must be between {SnippetOptions.MinLength} and {SnippetOptions.MaxLength}; got {length}.");
+        return new SnippetOptions(count ?? SnippetOptions.DefaultCount, length ?? SnippetOptions.DefaultLength);
+    }
+
+    /// <summary>True for highlight=html, false for offsets (the default).</summary>
+    public static bool Html(string? highlight) => highlight?.Trim() switch
+    {
+        null or "" or "offsets" => false,
+        "html" => true,
+        _ => throw new ApiException(ApiErrors.InvalidHighlight, $"highlight '{highlight}' is not one of: offsets, html."),
+    };
+
+    public static TimelineInterval Interval(string? interval) => interval?.Trim() switch
+    {
+        null or "" or "month" => TimelineInterval.Month,
+        "day" => TimelineInterval.Day,
+        "week" => TimelineInterval.Week,
+        "year" => TimelineInterval.Year,
+        _ => throw new ApiException(ApiErrors.InvalidInterval, $"interval '{interval}' is not one of: day, week, month, year."),
+    };
+
+    /// <summary>Facet fields as asked, or <paramref name="defaults"/> when none are; an unknown field is a problem.</summary>
+    public static IReadOnlyList<string> FacetFields(string name, string[]? fields, IReadOnlyList<string> defaults)
+    {
+        var list = Values(name, fields);
+        if (list.Count == 0) return defaults;
+        foreach (var field in list)
+            if (!FacetService.Fields.Contains(field))
+                throw new ApiException(ApiErrors.UnknownFacetField, $"{name} '{field}' is not one of: {string.Join(", ", FacetService.Fields)}.");
+        return list;
+    }
+
+    public static int SimilarLimit(int? limit) => limit switch
+    {
+        null => DefaultSimilar,
+        >= 1 and <= MaxSimilar => limit.Value,
+        _ => throw new ApiException(ApiErrors.InvalidLimit, $"limit must be between 1 and {MaxSimilar}; got {limit}."),
+    };
+
+    public static int ValueCount(int? size) => size switch
+    {
+        null => DefaultValues,
+        >= 1 and <= MaxValues => size.Value,
+        _ => throw new ApiException(ApiErrors.InvalidFacetSize, $"size must be between 1 and {MaxValues}; got {size}."),
+    };
+
+    public static string? Lang(string? lang)
+    {
+        if (string.IsNullOrWhiteSpace(lang)) return null;
+        var trimmed = lang.Trim();
+        return Languages.IsKnown(trimmed)
+            ? trimmed
+            : throw new ApiException(ApiErrors.InvalidLang, $"lang '{lang}' is not one of: {string.Join(", ", Languages.All)}.");
+    }
 
     private static List<string> Values(string name, string[]? values)
     {

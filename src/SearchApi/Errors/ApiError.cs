@@ -12,6 +12,13 @@ public static class ApiErrors
 {
     public static readonly ApiError InvalidParameter = new("invalid_parameter", 400, "A parameter has the wrong type or format.");
     public static readonly ApiError QueryTooLong = new("query_too_long", 400, "The query is too long.");
+    public static readonly ApiError QuerySyntax = new("query_syntax", 400, "The query breaks the query syntax.");
+    public static readonly ApiError TooManyClauses = new("too_many_clauses", 400, "The query holds too many words, phrases and prefixes.");
+    public static readonly ApiError TooManyExpansions = new("too_many_expansions", 400, "A prefix* matches too many words.");
+    public static readonly ApiError TooManyBuckets = new("too_many_buckets", 400, "The timeline would have too many buckets.");
+    public static readonly ApiError InvalidSnippets = new("invalid_snippets", 400, "snippets or snippetLength is out of range.");
+    public static readonly ApiError InvalidHighlight = new("invalid_highlight", 400, "Unknown highlight format.");
+    public static readonly ApiError InvalidInterval = new("invalid_interval", 400, "Unknown timeline interval.");
     public static readonly ApiError InvalidLimit = new("invalid_limit", 400, "limit is out of range.");
     public static readonly ApiError InvalidDate = new("invalid_date", 400, "A date is not a calendar date in the form YYYY-MM-DD.");
     public static readonly ApiError InvalidDateRange = new("invalid_date_range", 400, "from is later than to.");
@@ -22,6 +29,7 @@ public static class ApiErrors
     public static readonly ApiError TooManyValues = new("too_many_values", 400, "A filter lists too many values.");
     public static readonly ApiError InvalidCursor = new("invalid_cursor", 400, "The cursor is not one this service issued.");
     public static readonly ApiError CursorMismatch = new("cursor_mismatch", 400, "The cursor belongs to a different search.");
+    public static readonly ApiError CursorExpired = new("cursor_expired", 410, "The index snapshot the cursor was pinned to is gone.");
     public static readonly ApiError UnknownFacetField = new("unknown_facet_field", 400, "Unknown facet field.");
     public static readonly ApiError InvalidFacetSize = new("invalid_facet_size", 400, "size is out of range.");
     public static readonly ApiError InvalidId = new("invalid_id", 400, "The statement id is malformed.");
@@ -43,7 +51,10 @@ public static class ApiErrors
 }
 
 /// <summary>Thrown by request validation; turned into a problem document in one place (<see cref="ProblemExceptionHandler"/>).</summary>
-public sealed class ApiException(ApiError error, string detail) : Exception(detail)
+public sealed class ApiException(ApiError error, string detail, IReadOnlyDictionary<string, object?>? extensions = null) : Exception(detail)
 {
     public ApiError Error { get; } = error;
+
+    /// <summary>Members added to the problem document (for example the position of a syntax error).</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SearchApi.Core.Search;
 
 namespace SearchApi.Errors;
 
@@ -11,6 +12,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (Translate(exception) is { } translated) exception = translated;
         var (error, detail) = exception switch
         {
             ApiException api => (api.Error, api.Message),
@@ -20,19 +22,30 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         };
         if (error is null) return true;
         if (error == ApiErrors.Internal) logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-        await Write(problems, httpContext, error, detail!);
+        await Write(problems, httpContext, error, detail!, (exception as ApiException)?.Extensions);
         return true;
     }
 
-    public static ValueTask Write(IProblemDetailsService problems, HttpContext httpContext, ApiError error, string detail)
+    /// <summary>The core's own refusals (query syntax and limits, expired snapshots) in the API's terms.</summary>
+    private static ApiException? Translate(Exception exception) => exception switch
+    {
+        QuerySyntaxException syntax => new ApiException(ApiErrors.QuerySyntax, $"{syntax.Message} (at position {syntax.Position}).",
+            new Dictionary<string, object?> { ["position"] = syntax.Position }),
+        QueryLimitException { Limit: QueryLimit.Clauses } limit => new ApiException(ApiErrors.TooManyClauses, limit.Message),
+        QueryLimitException limit => new ApiException(ApiErrors.TooManyExpansions, limit.Message),
+        SnapshotExpiredException => new ApiException(ApiErrors.CursorExpired,
+            "The index has changed and the snapshot this cursor paged through has expired; start again without a cursor."),
+        TooManyBucketsException buckets => new ApiException(ApiErrors.TooManyBuckets, buckets.Message),
+        _ => null,
+    };
+
+    public static ValueTask Write(IProblemDetailsService problems, HttpContext httpContext, ApiError error, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
     {
         httpContext.Response.StatusCode = error.Status;
         if (error == ApiErrors.NotReady) httpContext.Response.Headers.RetryAfter = "1";
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = Create(error, detail),
-        });
+        var problem = Create(error, detail);
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[key] = value;
+        return problems.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
     public static ProblemDetails Create(ApiError error, string detail) => new()

@@ -27,17 +27,28 @@ public static class ServiceRegistration
         services.AddSingleton<StatementFileReader>();
         services.AddSingleton<IStoreConnections>(sp => new SqliteConnections(Options(sp).DatabasePath));
         services.AddSingleton<IStatementStore, SqlStatementStore>();
-        services.AddSingleton(sp => OpenIndex(Options(sp).IndexPath, sp.GetRequiredService<ILogger<StatementIndex>>()));
+        services.AddSingleton(sp =>
+        {
+            var index = OpenIndex(Options(sp).IndexPath, sp.GetRequiredService<ILogger<StatementIndex>>());
+            index.SnapshotLifetime = TimeSpan.FromSeconds(Options(sp).CursorLifetimeSeconds);
+            return index;
+        });
         services.AddSingleton<IndexSynchronizer>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton(_ => Gazetteer.Embedded);
         services.AddSingleton<EntityLinker>();
         services.AddSingleton<FacetLabels>();
-        services.AddSingleton(sp => new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), sp.GetRequiredService<EntityLinker>()));
+        services.AddSingleton(sp => new QueryBuilder(
+            StatementAnalyzer.Create(AnalysisMode.Query),
+            sp.GetRequiredService<EntityLinker>(),
+            new QueryLimits(Options(sp).MaxQueryClauses, Options(sp).MaxPrefixExpansions)));
         services.AddSingleton<SearchService>();
         services.AddSingleton<CursorKeys>();
-        services.AddSingleton(sp => new CursorCodec(sp.GetRequiredService<CursorKeys>().Key));
+        services.AddSingleton<InstanceIdentity>();
+        services.AddSingleton(sp => new CursorCodec(sp.GetRequiredService<CursorKeys>().Key, sp.GetRequiredService<InstanceIdentity>().Id));
+        services.AddSingleton<FacetService>();
+        services.AddSingleton<SimilarService>();
         services.AddSingleton<IndexReadiness>();
         services.AddHostedService<StartupService>();
         return services;

@@ -14,6 +14,18 @@ public sealed class SearchApiOptions
     /// <summary>Secret that signs paging cursors. Default: derived from the store's identity, so every replica of one store accepts the same cursors.</summary>
     public string? CursorSecret { get; set; }
 
+    /// <summary>Origins allowed to call the API from browsers (CORS), e.g. https://newsroom.example.org. Empty: no cross-origin calls.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>How long, in seconds, a superseded index snapshot stays available to paging cursors.</summary>
+    public int CursorLifetimeSeconds { get; set; } = 600;
+
+    /// <summary>Most words, phrases and prefixes one query may hold (too_many_clauses beyond).</summary>
+    public int MaxQueryClauses { get; set; } = 32;
+
+    /// <summary>Most indexed words one prefix* may stand for (too_many_expansions beyond).</summary>
+    public int MaxPrefixExpansions { get; set; } = 200;
+
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "statements.db");
 
     public string IndexPath => Path.Combine(Path.GetFullPath(DataDirectory), "index");

@@ -14,6 +14,13 @@ public sealed class SearchApiOptionsValidator : IValidateOptions<SearchApiOption
             failures.Add($"SearchApi:DataDirectory '{options.DataDirectory}' cannot be created or written: {reason}");
         if (options.SeedsPath is { } seeds && !Directory.Exists(seeds) && !File.Exists(seeds))
             failures.Add($"SearchApi:SeedsPath '{seeds}' does not exist.");
+        foreach (var origin in options.CorsOrigins)
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")
+                failures.Add($"SearchApi:CorsOrigins '{origin}' is not an origin such as https://newsroom.example.org.");
+        if (options.CursorLifetimeSeconds is < 10 or > 86_400)
+            failures.Add("SearchApi:CursorLifetimeSeconds must be between 10 and 86400.");
+        if (options.MaxQueryClauses is < 1 or > 1_000) failures.Add("SearchApi:MaxQueryClauses must be between 1 and 1000.");
+        if (options.MaxPrefixExpansions is < 1 or > 1_000) failures.Add("SearchApi:MaxPrefixExpansions must be between 1 and 1000.");
         if (options.CursorSecret is { Length: < 16 })
             failures.Add("SearchApi:CursorSecret must be at least 16 characters when set.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -4,39 +4,39 @@ namespace SearchApi.Tests.Search;
 
 public sealed class CursorCodecTests
 {
-    private readonly CursorCodec _codec = new(new byte[32]);
+    private readonly CursorCodec _codec = new(new byte[32], instance: 42);
     private readonly byte[] _fingerprint = CursorCodec.Fingerprint("lavrov", SearchFilters.None, SearchSort.Relevance);
 
     [Fact]
     public void A_cursor_round_trips()
     {
-        var position = new SearchPosition(1.25f, int.MinValue, "kremlin_en_123");
-        var cursor = _codec.Encode(position, _fingerprint);
+        var cursor = new Cursor(17, new SearchPosition(1.25f, int.MinValue, "kremlin_en_123"));
+        var text = _codec.Encode(cursor, _fingerprint);
 
-        Assert.Equal(CursorError.None, _codec.TryDecode(cursor, _fingerprint, out var decoded));
-        Assert.Equal(position, decoded);
-        Assert.Matches("^[A-Za-z0-9_-]+$", cursor);
+        Assert.Equal(CursorError.None, _codec.TryDecode(text, _fingerprint, out var decoded));
+        Assert.Equal(cursor, decoded);
+        Assert.Matches("^[A-Za-z0-9_-]+$", text);
     }
 
     [Fact]
     public void Any_altered_character_is_detected()
     {
-        var cursor = _codec.Encode(new SearchPosition(0.5f, 19000, "abc"), _fingerprint);
-        for (var i = 0; i < cursor.Length; i++)
+        var text = _codec.Encode(new Cursor(3, new SearchPosition(0.5f, 19000, "abc")), _fingerprint);
+        for (var i = 0; i < text.Length; i++)
         {
-            var altered = cursor[..i] + (cursor[i] == 'x' ? 'y' : 'x') + cursor[(i + 1)..];
+            var altered = text[..i] + (text[i] == 'x' ? 'y' : 'x') + text[(i + 1)..];
             Assert.NotEqual(CursorError.None, _codec.TryDecode(altered, _fingerprint, out _));
         }
     }
 
     [Fact]
-    public void Another_key_or_another_search_is_refused()
+    public void Another_key_another_search_or_another_process_is_refused()
     {
-        var cursor = _codec.Encode(new SearchPosition(0.5f, 19000, "abc"), _fingerprint);
+        var text = _codec.Encode(new Cursor(3, new SearchPosition(0.5f, 19000, "abc")), _fingerprint);
 
-        Assert.Equal(CursorError.Invalid, new CursorCodec(Enumerable.Repeat((byte)7, 32).ToArray()).TryDecode(cursor, _fingerprint, out _));
-        var other = CursorCodec.Fingerprint("lavrov", SearchFilters.None, SearchSort.Date);
-        Assert.Equal(CursorError.Mismatch, _codec.TryDecode(cursor, other, out _));
+        Assert.Equal(CursorError.Invalid, new CursorCodec(Enumerable.Repeat((byte)7, 32).ToArray(), 42).TryDecode(text, _fingerprint, out _));
+        Assert.Equal(CursorError.Mismatch, _codec.TryDecode(text, CursorCodec.Fingerprint("lavrov", SearchFilters.None, SearchSort.Date), out _));
+        Assert.Equal(CursorError.Expired, new CursorCodec(new byte[32], instance: 43).TryDecode(text, _fingerprint, out _));
     }
 
     [Fact]

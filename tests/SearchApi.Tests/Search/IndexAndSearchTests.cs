@@ -42,13 +42,16 @@ public sealed class IndexAndSearchTests : IDisposable
     private SearchService Service() =>
         new(_index, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)));
 
+    private FacetService Facets() =>
+        new(_index, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)), new FacetLabels(Gazetteer.Embedded), Gazetteer.Embedded);
+
     private async Task Ingest(params Statement[] statements)
     {
         await _store.UpsertAsync(statements);
         await _sync.CatchUpAsync();
     }
 
-    private SearchResult Search(string q, SearchSort sort = SearchSort.Relevance, int limit = 10, SearchPosition? after = null, SearchFilters? filters = null) =>
+    private SearchResult Search(string q, SearchSort sort = SearchSort.Relevance, int limit = 10, Cursor? after = null, SearchFilters? filters = null) =>
         Service().Search(new SearchRequest(q, filters ?? SearchFilters.None, sort, limit, after));
 
     [Fact]
@@ -130,7 +133,7 @@ public sealed class IndexAndSearchTests : IDisposable
         foreach (var sort in new[] { SearchSort.Relevance, SearchSort.Date, SearchSort.DateDescending })
         {
             var seen = new List<string>();
-            SearchPosition? after = null;
+            Cursor? after = null;
             do
             {
                 var page = Search("talks", sort, 4, after);
@@ -158,6 +161,36 @@ public sealed class IndexAndSearchTests : IDisposable
     }
 
     [Fact]
+    public async Task Equal_relevance_is_ordered_newest_first_then_undated()
+    {
+        await Ingest(
+            TestStatements.Make("old", "Talks in Bishkek.", date: new DateOnly(2020, 1, 1), title: "Talks"),
+            TestStatements.Make("undated", "Talks in Bishkek.", title: "Talks"),
+            TestStatements.Make("new", "Talks in Bishkek.", date: new DateOnly(2021, 1, 1), title: "Talks"));
+
+        Assert.Equal(["new", "old", "undated"], Search("Bishkek").Hits.Select(h => h.Statement.Id));
+    }
+
+    [Fact]
+    public async Task A_snapshot_outlives_writes_until_it_is_pruned()
+    {
+        await Ingest(TestStatements.Make("a", "Alpha talks."));
+        using (var snapshot = _index.OpenSnapshot()!)
+        {
+            await Ingest(TestStatements.Make("b", "Beta talks."));
+            using var again = _index.OpenSnapshot(snapshot.Version);
+            Assert.NotNull(again);
+            Assert.Equal(1, again.Searcher.IndexReader.NumDocs);
+
+            _index.SnapshotLifetime = TimeSpan.Zero;
+            typeof(StatementIndex).GetField("_lastPrune", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.SetValue(_index, 0L);
+            using var current = _index.OpenSnapshot();
+            Assert.Equal(2, current!.Searcher.IndexReader.NumDocs);
+        }
+        Assert.Null(_index.OpenSnapshot(0));
+    }
+
+    [Fact]
     public async Task Titles_rank_above_bodies()
     {
         await Ingest(
@@ -176,13 +209,15 @@ public sealed class IndexAndSearchTests : IDisposable
             TestStatements.Make("c", "Talks.", source: null),
             TestStatements.Make("d", "Other.", kind: StatementKinds.Transcript));
 
-        var all = Service().Facets("", SearchFilters.None, IndexFields.KeywordFacets, 10);
+        var all = Facets().Count(new FacetRequest("", SearchFilters.None, IndexFields.KeywordFacets, 10));
         Assert.Equal(4, all.Total);
-        Assert.Equal([new FacetCount("mid.ru", 2), new FacetCount("24.kg", 1)], all.Fields[IndexFields.Source]);
-        Assert.Equal([new FacetCount("news", 3), new FacetCount("transcript", 1)], all.Fields[IndexFields.Kind]);
+        Assert.Equal([("mid.ru", 2), ("24.kg", 1)], all.Fields[IndexFields.Source].Select(v => (v.Value, v.Count)));
+        Assert.Equal([("news", 3), ("transcript", 1)], all.Fields[IndexFields.Kind].Select(v => (v.Value, v.Count)));
 
-        var filtered = Service().Facets("talks", SearchFilters.None with { Langs = [Languages.English] }, [IndexFields.Year], 10);
+        var filtered = Facets().Count(new FacetRequest("talks", SearchFilters.None with { Langs = [Languages.English] }, [IndexFields.Year, IndexFields.Lang], 10));
         Assert.Equal(2, filtered.Total);
-        Assert.Equal([new FacetCount("2021", 1)], filtered.Fields[IndexFields.Year]);
+        Assert.Equal([("2021", 1)], filtered.Fields[IndexFields.Year].Select(v => (v.Value, v.Count)));
+        // Multi-select: the lang facet ignores the lang filter.
+        Assert.Equal([("en", 2), ("ru", 1)], filtered.Fields[IndexFields.Lang].Select(v => (v.Value, v.Count)));
     }
 }
