@@ -147,9 +147,7 @@ public sealed class EntitySearchTests(SearchApiFactory factory)
     [InlineData("place=person:")]
     public async Task An_entity_filter_that_is_not_an_id_of_its_type_is_a_problem(string query)
     {
-        var response = await _client.GetAsync("/api/v1/search?" + query);
-        Assert.Equal(400, (int)response.StatusCode);
-        Assert.Equal("invalid_entity", (await response.ReadObject())["code"].Str());
+        await (await _client.GetAsync("/api/v1/search?" + query)).AssertProblem(400, "invalid_entity");
     }
 
     private static List<string> MatchedBy(JsonObject hit) => hit["matchedBy"]!.AsArray().Select(n => n.Str()).ToList();

@@ -145,8 +145,6 @@ public sealed class HighlightAndFacetTests(SearchApiFactory factory)
     [InlineData("/api/v1/search?highlight=bold", 400, "invalid_highlight")]
     public async Task Bad_parameters_of_these_features_are_problems(string url, int status, string code)
     {
-        var response = await _client.GetAsync(url);
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal(code, (await response.ReadObject())["code"].Str());
+        await (await _client.GetAsync(url)).AssertProblem(status, code);
     }
 }

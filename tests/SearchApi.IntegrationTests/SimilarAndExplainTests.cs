@@ -42,9 +42,7 @@ public sealed class SimilarAndExplainTests(SearchApiFactory factory)
     [InlineData("/api/v1/documents/1dcdbe5c83ebf706/similar?lang=fr", 400, "invalid_lang")]
     public async Task Bad_similar_requests_are_problems(string url, int status, string code)
     {
-        var response = await _client.GetAsync(url);
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal(code, (await response.ReadObject())["code"].Str());
+        await (await _client.GetAsync(url)).AssertProblem(status, code);
     }
 
     [Fact]

@@ -59,18 +59,16 @@ public static class RequestParsing
         _ => throw new ApiException(ApiErrors.InvalidSort, $"sort '{sort}' is not one of: relevance, date, -date."),
     };
 
-    public static int Limit(int? limit) => limit switch
-    {
-        null => DefaultLimit,
-        >= 1 and <= MaxLimit => limit.Value,
-        _ => throw new ApiException(ApiErrors.InvalidLimit, $"limit must be between 1 and {MaxLimit}; got {limit}."),
-    };
+    public static int Limit(int? limit) => InRange("limit", limit, DefaultLimit, MaxLimit, ApiErrors.InvalidLimit);
 
-    public static int FacetSize(int? size) => size switch
+    public static int FacetSize(int? size, string name = "size") => InRange(name, size, DefaultFacetSize, MaxFacetSize, ApiErrors.InvalidFacetSize);
+
+    /// <summary>A count between 1 and <paramref name="max"/>, <paramref name="fallback"/> when absent.</summary>
+    private static int InRange(string name, int? value, int fallback, int max, ApiError error) => value switch
     {
-        null => DefaultFacetSize,
-        >= 1 and <= MaxFacetSize => size.Value,
-        _ => throw new ApiException(ApiErrors.InvalidFacetSize, $"size must be between 1 and {MaxFacetSize}; got {size}."),
+        null => fallback,
+        >= 1 when value <= max => value.Value,
+        _ => throw new ApiException(error, $"{name} must be between 1 and {max}; got {value}."),
     };
 
     public static SnippetOptions Snippets(int? count, int? length)
@@ -110,19 +108,9 @@ public static class RequestParsing
         return list;
     }
 
-    public static int SimilarLimit(int? limit) => limit switch
-    {
-        null => DefaultSimilar,
-        >= 1 and <= MaxSimilar => limit.Value,
-        _ => throw new ApiException(ApiErrors.InvalidLimit, $"limit must be between 1 and {MaxSimilar}; got {limit}."),
-    };
+    public static int SimilarLimit(int? limit) => InRange("limit", limit, DefaultSimilar, MaxSimilar, ApiErrors.InvalidLimit);
 
-    public static int ValueCount(int? size) => size switch
-    {
-        null => DefaultValues,
-        >= 1 and <= MaxValues => size.Value,
-        _ => throw new ApiException(ApiErrors.InvalidFacetSize, $"size must be between 1 and {MaxValues}; got {size}."),
-    };
+    public static int ValueCount(int? size) => InRange("size", size, DefaultValues, MaxValues, ApiErrors.InvalidFacetSize);
 
     public static string? Lang(string? lang)
     {

@@ -48,7 +48,7 @@ public static class SearchEndpoints
         var snippets = RequestParsing.Snippets(parameters.Snippets, parameters.SnippetLength);
         var html = RequestParsing.Html(parameters.Highlight);
         var facetFields = RequestParsing.FacetFields("facet", parameters.Facet, []);
-        var facetSize = RequestParsing.FacetSize(parameters.FacetSize);
+        var facetSize = RequestParsing.FacetSize(parameters.FacetSize, "facetSize");
         var interval = RequestParsing.Interval(parameters.Interval);
         var strict = parameters.Strict ?? false;
         var fingerprint = CursorCodec.Fingerprint(query, filters, sort);

@@ -23,4 +23,22 @@ public static class Json
     public static string Str(this JsonNode? node) => node!.GetValue<string>();
 
     public static string? StrOrNull(this JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
+
+    /// <summary>Asserts that a response is an RFC 9457 problem document with this status and code, and nothing that leaks internals.</summary>
+    public static async Task AssertProblem(this HttpResponseMessage response, int status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == (int)response.StatusCode, $"expected {status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(body)!.AsObject();
+        Assert.Equal(code, problem["code"].Str());
+        Assert.Equal(status, problem["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrWhiteSpace(problem["title"].StrOrNull()));
+        Assert.False(string.IsNullOrWhiteSpace(problem["detail"].StrOrNull()));
+        Assert.Equal($"urn:searchapi:problem:{code}", problem["type"].Str());
+        Assert.False(string.IsNullOrWhiteSpace(problem["traceId"].StrOrNull()));
+        Assert.DoesNotContain("   at ", body);
+        Assert.DoesNotContain("/work/", body);
+        Assert.DoesNotContain("/tmp/", body);
+    }
 }
