@@ -11,17 +11,18 @@ namespace SearchApi.Evaluation.Relevance;
 public sealed class ProductEngine : ISearchEngine
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "searchapi-eval", Guid.NewGuid().ToString("N"));
-    private readonly StatementIndex _index;
+    private readonly IndexCatalog _catalog;
+    private StatementIndex _index => _catalog.Current;
     private readonly EntityLinker _linker;
     private readonly SearchService _search;
     private readonly QueryBuilder _queries;
 
     public ProductEngine(Gazetteer gazetteer)
     {
-        _index = StatementIndex.Open(_folder, StatementAnalyzer.Create());
+        _catalog = IndexCatalog.Open(_folder, () => StatementAnalyzer.Create());
         _linker = new EntityLinker(gazetteer);
         _queries = new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), _linker);
-        _search = new SearchService(_index, _queries);
+        _search = new SearchService(_catalog, _queries);
     }
 
     public string Name => "SearchApi";
@@ -54,7 +55,7 @@ public sealed class ProductEngine : ISearchEngine
 
     public void Dispose()
     {
-        _index.Dispose();
+        _catalog.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

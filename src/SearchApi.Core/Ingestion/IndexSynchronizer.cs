@@ -6,9 +6,10 @@ namespace SearchApi.Core.Ingestion;
 
 /// <summary>
 /// Brings the index up to the store: applies every change after the index's recorded sequence number, in order.
-/// The only writer of the index; a store from which the index was not built causes a full rebuild.
+/// The only writer of the index. A store from which the index was not built causes a full rebuild in place; an
+/// explicit rebuild builds a new generation beside the one in service and swaps it in when caught up.
 /// </summary>
-public sealed class IndexSynchronizer(IStatementStore store, StatementIndex index, ILogger<IndexSynchronizer> logger)
+public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalog, ILogger<IndexSynchronizer> logger)
 {
     public const int BatchSize = 1_000;
 
@@ -20,6 +21,7 @@ public sealed class IndexSynchronizer(IStatementStore store, StatementIndex inde
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            var index = catalog.Current;
             var state = await store.GetStateAsync(cancellationToken);
             if (index.StoreId != state.StoreId || index.IndexedSeq > state.LastSeq)
             {
@@ -27,26 +29,69 @@ public sealed class IndexSynchronizer(IStatementStore store, StatementIndex inde
                 else logger.LogWarning("The index was built from another store or is ahead of it; rebuilding it from store {StoreId}", state.StoreId);
                 index.Reset(state.StoreId);
             }
-            var from = index.IndexedSeq;
-            var applied = 0;
-            while (index.IndexedSeq < state.LastSeq)
-            {
-                var changes = await store.GetChangesAsync(index.IndexedSeq, BatchSize, cancellationToken);
-                if (changes.Count == 0) break;
-                index.Apply(changes);
-                applied += changes.Count;
-            }
-            if (applied > 0 || from == 0)
-            {
-                index.Commit();
-                index.Refresh();
-                logger.LogInformation("Index caught up from sequence {From} to {To} ({Applied} changes)", from, index.IndexedSeq, applied);
-            }
-            return index.IndexedSeq;
+            return await ApplyChangesAsync(index, state.LastSeq, cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// Rebuilds the index from the store without downtime: a new generation is filled while the current one keeps
+    /// serving (and keeps being caught up), then caught up to the last write and put in service.
+    /// </summary>
+    public async Task<RebuildResult> RebuildAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var (fresh, folder) = catalog.CreateGeneration();
+        try
+        {
+            var state = await store.GetStateAsync(cancellationToken);
+            fresh.Reset(state.StoreId);
+            await ApplyChangesAsync(fresh, state.LastSeq, cancellationToken, progress);
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                var latest = await store.GetStateAsync(cancellationToken);
+                await ApplyChangesAsync(fresh, latest.LastSeq, cancellationToken, progress);
+                catalog.Swap(fresh, folder);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+            logger.LogInformation("Index rebuilt: {Documents} statements up to sequence {Seq}", fresh.DocumentCount, fresh.IndexedSeq);
+            return new RebuildResult(fresh.DocumentCount, fresh.IndexedSeq, DateTimeOffset.UtcNow - started);
+        }
+        catch
+        {
+            catalog.Discard(fresh, folder);
+            throw;
+        }
+    }
+
+    private async Task<long> ApplyChangesAsync(StatementIndex index, long upTo, CancellationToken cancellationToken, IProgress<long>? progress = null)
+    {
+        var from = index.IndexedSeq;
+        var applied = 0;
+        while (index.IndexedSeq < upTo)
+        {
+            var changes = await store.GetChangesAsync(index.IndexedSeq, BatchSize, cancellationToken);
+            if (changes.Count == 0) break;
+            index.Apply(changes);
+            applied += changes.Count;
+            progress?.Report(index.IndexedSeq);
+        }
+        if (applied > 0 || from == 0)
+        {
+            index.Commit();
+            index.Refresh();
+            if (applied > 0) logger.LogDebug("Index caught up from sequence {From} to {To} ({Applied} changes)", from, index.IndexedSeq, applied);
+        }
+        return index.IndexedSeq;
+    }
 }
+
+/// <summary>What a rebuild produced.</summary>
+public sealed record RebuildResult(int Documents, long Seq, TimeSpan Took);

@@ -22,7 +22,7 @@ public sealed class TooManyBucketsException(int buckets) : Exception(
 /// Facet counts with multi-select semantics: each field is counted under every filter except its own, so a page can
 /// list every language while one is selected. The timeline is counted under every filter. Counts are exact.
 /// </summary>
-public sealed class FacetService(StatementIndex index, QueryBuilder queries, FacetLabels labels, Gazetteer gazetteer)
+public sealed class FacetService(IndexCatalog catalog, QueryBuilder queries, FacetLabels labels, Gazetteer gazetteer)
 {
     public const string Timeline = "timeline";
     public const int MaxTimelineBuckets = 1_000;
@@ -32,7 +32,7 @@ public sealed class FacetService(StatementIndex index, QueryBuilder queries, Fac
     public FacetResult Count(FacetRequest request)
     {
         var plan = queries.Build(request.Query, request.Strict);
-        using var lease = index.Acquire();
+        using var lease = catalog.Current.Acquire();
         var searcher = lease.Searcher;
         SearchService.CheckPrefixes(searcher.IndexReader, plan.Terms, queries.Limits);
 
@@ -60,7 +60,7 @@ public sealed class FacetService(StatementIndex index, QueryBuilder queries, Fac
     public IReadOnlyList<FacetValue> SearchValues(string field, string prefix, int size)
     {
         var folded = LinkTokens.Fold(prefix.Trim());
-        using var lease = index.Acquire();
+        using var lease = catalog.Current.Acquire();
         var searcher = lease.Searcher;
         var candidates = IndexFields.EntityFacets.Contains(field)
             ? gazetteer.Entries.Values.Where(e => e.Type == field && NameStartsWith(EntityNames(e), folded)).Select(e => e.Id)

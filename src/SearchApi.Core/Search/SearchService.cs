@@ -13,9 +13,9 @@ public sealed record ExplainedStatement(string Id, bool Exists, bool Matches, fl
 public sealed record QueryExplanation(QueryPlan Plan, ExplainedStatement? Statement);
 
 /// <summary>Answers searches from the index: one page of hits, with snippets, highlights and how each matched.</summary>
-public sealed class SearchService(StatementIndex index, QueryBuilder queries)
+public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries)
 {
-    private readonly Highlighter _highlighter = new(index.Analyzer);
+    private readonly Highlighter _highlighter = new(catalog.Current.Analyzer);
 
     public Highlighter Highlighter => _highlighter;
 
@@ -30,7 +30,7 @@ public sealed class SearchService(StatementIndex index, QueryBuilder queries)
         var after = request.After is { } cursor ? SortOrder.After(cursor.Position, request.Sort) : null;
         var snippetOptions = request.Snippets ?? SnippetOptions.Default;
 
-        using var snapshot = index.OpenSnapshot(request.After?.Snapshot) ?? throw new SnapshotExpiredException();
+        using var snapshot = catalog.Current.OpenSnapshot(request.After?.Snapshot) ?? throw new SnapshotExpiredException();
         var searcher = snapshot.Searcher;
         CheckPrefixes(searcher.IndexReader, plan.Terms, queries.Limits);
         // One hit more than the page tells whether a next page exists.
@@ -57,7 +57,7 @@ public sealed class SearchService(StatementIndex index, QueryBuilder queries)
     {
         var plan = queries.Build(query, strict);
         if (id is null) return new QueryExplanation(plan, null);
-        using var lease = index.Acquire();
+        using var lease = catalog.Current.Acquire();
         var searcher = lease.Searcher;
         var found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
         if (found.TotalHits == 0) return new QueryExplanation(plan, new ExplainedStatement(id, false, false, null, []));
@@ -71,7 +71,7 @@ public sealed class SearchService(StatementIndex index, QueryBuilder queries)
     /// <summary>The version of the index searches see now; changes with every write that becomes visible.</summary>
     public long CurrentVersion()
     {
-        using var lease = index.Acquire();
+        using var lease = catalog.Current.Acquire();
         return ((DirectoryReader)lease.Searcher.IndexReader).Version;
     }
 

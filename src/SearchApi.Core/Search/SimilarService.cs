@@ -13,7 +13,7 @@ public sealed record SimilarHit(IndexedStatement Statement, float Score, IReadOn
 /// Statements like a given one: more-like-this over its wording within its language, and, across languages, the
 /// people, organisations and places it names (rarer and more often named entities weigh more).
 /// </summary>
-public sealed class SimilarService(StatementIndex index)
+public sealed class SimilarService(IndexCatalog catalog)
 {
     private const int MaxEntities = 12;
     private const float EntityWeight = 1.5f;
@@ -21,6 +21,7 @@ public sealed class SimilarService(StatementIndex index)
     /// <summary>Null when no statement has the id.</summary>
     public IReadOnlyList<SimilarHit>? Similar(string id, int limit, string? lang)
     {
+        var index = catalog.Current;
         using var lease = index.Acquire();
         var searcher = lease.Searcher;
         var found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);

@@ -28,10 +28,11 @@ public static class HealthEndpoints
         return group;
     }
 
-    private static Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>> Ready(IndexReadiness readiness, StatementIndex index)
+    private static Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>> Ready(IndexReadiness readiness, IndexCatalog catalog)
     {
         if (!readiness.IsReady)
             return TypedResults.Json(new HealthResponse("starting"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        var index = catalog.Current;
         return TypedResults.Ok(new HealthResponse("ready", index.IndexedSeq, index.DocumentCount));
     }
 }

@@ -27,12 +27,11 @@ public static class ServiceRegistration
         services.AddSingleton<StatementFileReader>();
         services.AddSingleton<IStoreConnections>(sp => new SqliteConnections(Options(sp).DatabasePath));
         services.AddSingleton<IStatementStore, SqlStatementStore>();
-        services.AddSingleton(sp =>
-        {
-            var index = OpenIndex(Options(sp).IndexPath, sp.GetRequiredService<ILogger<StatementIndex>>());
-            index.SnapshotLifetime = TimeSpan.FromSeconds(Options(sp).CursorLifetimeSeconds);
-            return index;
-        });
+        services.AddSingleton(sp => IndexCatalog.Open(
+            Options(sp).IndexPath,
+            () => StatementAnalyzer.Create(),
+            sp.GetRequiredService<ILogger<IndexCatalog>>(),
+            TimeSpan.FromSeconds(Options(sp).CursorLifetimeSeconds)));
         services.AddSingleton<IndexSynchronizer>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<SeedLoader>();
@@ -56,19 +55,4 @@ public static class ServiceRegistration
 
     private static SearchApiOptions Options(IServiceProvider services) =>
         services.GetRequiredService<IOptions<SearchApiOptions>>().Value;
-
-    /// <summary>Opens the index; an index whose files cannot be read is deleted and rebuilt from the store.</summary>
-    private static StatementIndex OpenIndex(string path, ILogger logger)
-    {
-        try
-        {
-            return StatementIndex.Open(path, StatementAnalyzer.Create());
-        }
-        catch (Exception e) when (e is IOException or Lucene.Net.Index.CorruptIndexException or InvalidOperationException)
-        {
-            logger.LogWarning(e, "The index in {Path} cannot be opened; it will be rebuilt from the store", path);
-            Directory.Delete(path, recursive: true);
-            return StatementIndex.Open(path, StatementAnalyzer.Create());
-        }
-    }
 }

@@ -7,7 +7,8 @@ namespace SearchApi.Hosting;
 
 /// <summary>
 /// Brings the service up: migrates the store before the server accepts requests, then (in the background) ingests the
-/// seeds into an empty store and catches the index up, and only then reports ready.
+/// seeds into an empty store and catches the index up, and only then reports ready; from then on it keeps the index
+/// caught up with writes that reach the store from elsewhere.
 /// </summary>
 public sealed class StartupService(
     IStatementStore store,
@@ -35,5 +36,20 @@ public sealed class StartupService(
         await synchronizer.CatchUpAsync(stoppingToken);
         readiness.MarkReady();
         logger.LogInformation("Ready");
+
+        // Writes can also reach the store from elsewhere (the CLI, another replica): tail it.
+        var interval = TimeSpan.FromMilliseconds(options.Value.SyncIntervalMs);
+        using var timer = new PeriodicTimer(interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await synchronizer.CatchUpAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Catching the index up with the store failed; retrying in {Interval}", interval);
+            }
+        }
     }
 }

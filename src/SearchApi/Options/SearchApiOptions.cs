@@ -20,6 +20,9 @@ public sealed class SearchApiOptions
     /// <summary>How long, in seconds, a superseded index snapshot stays available to paging cursors.</summary>
     public int CursorLifetimeSeconds { get; set; } = 600;
 
+    /// <summary>How often, in milliseconds, the index checks the store for writes made elsewhere (the CLI, other replicas).</summary>
+    public int SyncIntervalMs { get; set; } = 1_000;
+
     /// <summary>Most words, phrases and prefixes one query may hold (too_many_clauses beyond).</summary>
     public int MaxQueryClauses { get; set; } = 32;
 

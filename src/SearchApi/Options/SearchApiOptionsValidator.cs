@@ -19,6 +19,7 @@ public sealed class SearchApiOptionsValidator : IValidateOptions<SearchApiOption
                 failures.Add($"SearchApi:CorsOrigins '{origin}' is not an origin such as https://newsroom.example.org.");
         if (options.CursorLifetimeSeconds is < 10 or > 86_400)
             failures.Add("SearchApi:CursorLifetimeSeconds must be between 10 and 86400.");
+        if (options.SyncIntervalMs is < 50 or > 600_000) failures.Add("SearchApi:SyncIntervalMs must be between 50 and 600000.");
         if (options.MaxQueryClauses is < 1 or > 1_000) failures.Add("SearchApi:MaxQueryClauses must be between 1 and 1000.");
         if (options.MaxPrefixExpansions is < 1 or > 1_000) failures.Add("SearchApi:MaxPrefixExpansions must be between 1 and 1000.");
         if (options.CursorSecret is { Length: < 16 })

@@ -16,34 +16,36 @@ public sealed class IndexAndSearchTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
     private readonly SqlStatementStore _store;
-    private StatementIndex _index;
+    private IndexCatalog _catalog;
     private IndexSynchronizer _sync;
+
+    private StatementIndex _index => _catalog.Current;
 
     public IndexAndSearchTests()
     {
         _store = new SqlStatementStore(new SqliteConnections(_folder.File("statements.db")), TimeProvider.System);
         _store.MigrateAsync().GetAwaiter().GetResult();
-        (_index, _sync) = OpenIndex();
+        (_catalog, _sync) = OpenIndex();
     }
 
-    private (StatementIndex, IndexSynchronizer) OpenIndex()
+    private (IndexCatalog, IndexSynchronizer) OpenIndex()
     {
-        var index = StatementIndex.Open(_folder.File("index"), StatementAnalyzer.Create());
-        return (index, new IndexSynchronizer(_store, index, NullLogger<IndexSynchronizer>.Instance));
+        var catalog = IndexCatalog.Open(_folder.File("index"), () => StatementAnalyzer.Create());
+        return (catalog, new IndexSynchronizer(_store, catalog, NullLogger<IndexSynchronizer>.Instance));
     }
 
     public void Dispose()
     {
-        _index.Dispose();
+        _catalog.Dispose();
         SqliteConnection.ClearAllPools();
         _folder.Dispose();
     }
 
     private SearchService Service() =>
-        new(_index, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)));
+        new(_catalog, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)));
 
     private FacetService Facets() =>
-        new(_index, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)), new FacetLabels(Gazetteer.Embedded), Gazetteer.Embedded);
+        new(_catalog, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)), new FacetLabels(Gazetteer.Embedded), Gazetteer.Embedded);
 
     private async Task Ingest(params Statement[] statements)
     {
@@ -61,8 +63,8 @@ public sealed class IndexAndSearchTests : IDisposable
         Assert.Equal(2, _index.IndexedSeq);
         Assert.Equal(2, _index.DocumentCount);
 
-        _index.Dispose();
-        (_index, _sync) = OpenIndex();
+        _catalog.Dispose();
+        (_catalog, _sync) = OpenIndex();
         Assert.Equal(2, _index.IndexedSeq);
         Assert.Equal((await _store.GetStateAsync()).StoreId, _index.StoreId);
     }
@@ -71,11 +73,11 @@ public sealed class IndexAndSearchTests : IDisposable
     public async Task An_index_behind_the_store_catches_up_from_its_sequence()
     {
         await Ingest(TestStatements.Make("a", "Alpha talks."));
-        _index.Dispose();
+        _catalog.Dispose();
         await _store.UpsertAsync([TestStatements.Make("b", "Beta talks."), TestStatements.Make("a", "Alpha talks, revised.")]);
         await _store.DeleteAsync("a");
 
-        (_index, _sync) = OpenIndex();
+        (_catalog, _sync) = OpenIndex();
         Assert.Equal(1, _index.IndexedSeq);
         await _sync.CatchUpAsync();
 
@@ -87,13 +89,13 @@ public sealed class IndexAndSearchTests : IDisposable
     public async Task An_index_from_another_store_is_rebuilt()
     {
         await Ingest(TestStatements.Make("a", "Alpha."));
-        _index.Dispose();
+        _catalog.Dispose();
         SqliteConnection.ClearAllPools();
         File.Delete(_folder.File("statements.db"));
         await _store.MigrateAsync();
         await _store.UpsertAsync([TestStatements.Make("z", "Zulu.")]);
 
-        (_index, _sync) = OpenIndex();
+        (_catalog, _sync) = OpenIndex();
         await _sync.CatchUpAsync();
 
         Assert.Equal(["z"], Search("").Hits.Select(h => h.Statement.Id));
