@@ -2,6 +2,7 @@ using SearchApi.Endpoints;
 using SearchApi.Errors;
 using SearchApi.Hosting;
 using SearchApi.OpenApi;
+using SearchApi.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,16 +16,22 @@ builder.Services.AddApiProblems();
 builder.Services.AddApiDocumentation();
 // Compression and CORS for the configured frontends.
 builder.Services.AddHttpBehaviour();
+// Rate limits per client.
+builder.Services.AddRateLimits();
 
 var app = builder.Build();
 
 app.UseHttpBehaviour();
 app.UseApiProblems();
+app.UseRateLimiter();
 app.UseApiDocumentation();
 
 app.MapSearch();
 app.MapFacets();
+app.MapFeed();
 app.MapDocuments();
+app.MapDocumentWrites();
+app.MapAdmin();
 app.MapHealth();
 
 app.Run();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SearchApi.Core.Entities;
 using SearchApi.Core.Statements;
 using SearchApi.Core.Storage;
@@ -8,13 +9,33 @@ namespace SearchApi.Core.Ingestion;
 /// The one write path: entities are linked, statements go to the store (which makes them durable and numbers them),
 /// then the index catches up from the store.
 /// </summary>
-public sealed class IngestionService(IStatementStore store, IndexSynchronizer synchronizer, EntityLinker linker)
+public sealed class IngestionService(IStatementStore store, IndexSynchronizer synchronizer, EntityLinker linker, ILogger<IngestionService> logger)
 {
     public async Task<IReadOnlyList<WriteResult>> IngestAsync(IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default)
     {
         var linked = statements.Select(s => s with { Entities = linker.Link(s.Title, s.Text) }).ToList();
         var results = await store.UpsertAsync(linked, cancellationToken);
-        if (results.Any(r => r.Outcome != WriteOutcome.Unchanged)) await synchronizer.CatchUpAsync(cancellationToken);
+        if (results.Any(r => r.Outcome != WriteOutcome.Unchanged)) await CatchUpAsync(cancellationToken);
         return results;
+    }
+
+    public async Task<WriteResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var result = await store.DeleteAsync(id, cancellationToken);
+        if (result.Outcome == WriteOutcome.Deleted) await CatchUpAsync(cancellationToken);
+        return result;
+    }
+
+    // The write is committed and acknowledged whatever happens here: a failed catch-up is retried by the store tail.
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await synchronizer.CatchUpAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The index could not catch up after a committed write; it will on the next tick");
+        }
     }
 }

@@ -5,7 +5,7 @@ namespace SearchApi.Core.Parsing;
 /// <summary>Lines a web page wraps around a statement (share bars, comment prompts, the "Source:" line) that are not part of it.</summary>
 public static partial class PageFurniture
 {
-    [GeneratedRegex(@"^(?:(?:Google\+|Facebook|Twitter|X|Pinterest|LinkedIn|Tumblr|VK|VKontakte|ВКонтакте|Telegram|WhatsApp|Viber|Reddit|Email|E-mail|Одноклассники|\+)\s*){2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:Google\+|Facebook|Twitter|X|Pinterest|LinkedIn|Tumblr|VK|VKontakte|ВКонтакте|Telegram|WhatsApp|Viber|Reddit|Email|E-mail|Одноклассники|\+)(?:\s+|$)){2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShareBar();
 
     [GeneratedRegex(@"^(?:Share|Print|Leave a reply|Leave a comment|Comments|Related posts|Поделиться|Распечатать|Оставить комментарий|Комментарии)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

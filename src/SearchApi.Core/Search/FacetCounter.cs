@@ -16,10 +16,10 @@ public static class FacetCounter
 {
     public sealed record Counts(long Matched, IReadOnlyDictionary<string, Dictionary<string, int>> ByField, Dictionary<int, int>? Timeline);
 
-    public static Counts Count(IndexSearcher searcher, Query query, Filter? filter, IReadOnlyList<string> fields, TimelineInterval? timeline)
+    public static Counts Count(IndexSearcher searcher, Query query, Filter? filter, IReadOnlyList<string> fields, TimelineInterval? timeline, TimeSpan? timeout = null, TimeProvider? clock = null)
     {
         var collector = new Collector(fields, timeline);
-        searcher.Search(query, filter, collector);
+        DeadlineCollector.Search(searcher, query, filter, collector, timeout, clock ?? TimeProvider.System);
         collector.Flush();
         return new Counts(collector.Matched, fields.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => collector.Totals[x.i]), collector.Timeline);
     }

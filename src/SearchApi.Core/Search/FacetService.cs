@@ -22,7 +22,7 @@ public sealed class TooManyBucketsException(int buckets) : Exception(
 /// Facet counts with multi-select semantics: each field is counted under every filter except its own, so a page can
 /// list every language while one is selected. The timeline is counted under every filter. Counts are exact.
 /// </summary>
-public sealed class FacetService(IndexCatalog catalog, QueryBuilder queries, FacetLabels labels, Gazetteer gazetteer)
+public sealed class FacetService(IndexCatalog catalog, QueryBuilder queries, FacetLabels labels, Gazetteer gazetteer, TimeProvider? clock = null)
 {
     public const string Timeline = "timeline";
     public const int MaxTimelineBuckets = 1_000;
@@ -43,7 +43,7 @@ public sealed class FacetService(IndexCatalog catalog, QueryBuilder queries, Fac
             var filters = group.Key.Length == 0 ? request.Filters : WithoutOwnFilter(group.Key, request.Filters);
             var keywordFields = group.Where(f => f != Timeline).ToList();
             var wantsTimeline = group.Contains(Timeline);
-            var counts = FacetCounter.Count(searcher, plan.Query, SearchService.FilterOf(filters), keywordFields, wantsTimeline ? request.Interval : null);
+            var counts = FacetCounter.Count(searcher, plan.Query, SearchService.FilterOf(filters), keywordFields, wantsTimeline ? request.Interval : null, queries.Limits.Timeout, clock ?? TimeProvider.System);
             if (group.Key.Length == 0) total = counts.Matched;
             foreach (var field in keywordFields)
                 results[field] = FacetCounter.Top(counts.ByField[field], request.Size).Select(c => Describe(field, c)).ToList();

@@ -74,7 +74,8 @@ public sealed record QueryPlan(
 /// <summary>The explicit limits every query must keep.</summary>
 /// <param name="MaxClauses">Most words, phrases and prefixes one query may hold.</param>
 /// <param name="MaxPrefixExpansions">Most indexed words one prefix* may stand for.</param>
-public sealed record QueryLimits(int MaxClauses = 32, int MaxPrefixExpansions = 200);
+/// <param name="Timeout">Longest a search or facet count may run; null for no limit.</param>
+public sealed record QueryLimits(int MaxClauses = 32, int MaxPrefixExpansions = 200, TimeSpan? Timeout = null);
 
 /// <summary>Which explicit limit a query exceeded.</summary>
 public enum QueryLimit

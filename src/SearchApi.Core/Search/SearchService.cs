@@ -13,7 +13,7 @@ public sealed record ExplainedStatement(string Id, bool Exists, bool Matches, fl
 public sealed record QueryExplanation(QueryPlan Plan, ExplainedStatement? Statement);
 
 /// <summary>Answers searches from the index: one page of hits, with snippets, highlights and how each matched.</summary>
-public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries)
+public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, TimeProvider? clock = null)
 {
     private readonly Highlighter _highlighter = new(catalog.Current.Analyzer);
 
@@ -34,7 +34,9 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries)
         var searcher = snapshot.Searcher;
         CheckPrefixes(searcher.IndexReader, plan.Terms, queries.Limits);
         // One hit more than the page tells whether a next page exists.
-        var top = searcher.SearchAfter(after, plan.Query, filter, request.Limit + 1, sort, doDocScores: true, doMaxScore: false);
+        var collector = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        DeadlineCollector.Search(searcher, plan.Query, filter, collector, queries.Limits.Timeout, clock ?? TimeProvider.System);
+        var top = collector.GetTopDocs();
         var matchKinds = plan.MatchesAll ? null : new MatchKinds(searcher, plan);
         var hits = new List<SearchHit>(Math.Min(request.Limit, top.ScoreDocs.Length));
         foreach (var scoreDoc in top.ScoreDocs.Take(request.Limit))

@@ -19,6 +19,12 @@ public interface IStatementStore
     /// <summary>A live statement by id, or null when unknown or deleted.</summary>
     Task<StoredStatement?> GetAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Rows (tombstones included) with a sequence number above <paramref name="afterSeq"/>, in sequence order.</summary>
-    Task<IReadOnlyList<StoredStatement>> GetChangesAsync(long afterSeq, int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Rows (tombstones included) with a sequence number above <paramref name="afterSeq"/>, in sequence order; with
+    /// <paramref name="changedSince"/>, only rows written at or after that instant.
+    /// </summary>
+    Task<IReadOnlyList<StoredStatement>> GetChangesAsync(long afterSeq, int limit, CancellationToken cancellationToken = default, DateTimeOffset? changedSince = null);
+
+    /// <summary>Live statements (tombstones not counted).</summary>
+    Task<long> CountAsync(CancellationToken cancellationToken = default);
 }

@@ -38,8 +38,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
         await using var connection = await connections.OpenAsync(cancellationToken);
         var storeId = await connection.ExecuteScalarAsync<string>(Command("SELECT value FROM store_meta WHERE key = 'store_id'", null, null, cancellationToken));
         var lastSeq = await connection.ExecuteScalarAsync<long>(Command("SELECT last_seq FROM store_sequence WHERE id = 1", null, null, cancellationToken));
-        var count = await connection.ExecuteScalarAsync<long>(Command("SELECT COUNT(*) FROM statements WHERE deleted = 0", null, null, cancellationToken));
-        return new StoreState(storeId ?? "", lastSeq, count);
+        return new StoreState(storeId ?? "", lastSeq);
     }
 
     public async Task<IReadOnlyList<WriteResult>> UpsertAsync(IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default)
@@ -106,12 +105,22 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
         return row?.ToStored();
     }
 
-    public async Task<IReadOnlyList<StoredStatement>> GetChangesAsync(long afterSeq, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoredStatement>> GetChangesAsync(
+        long afterSeq, int limit, CancellationToken cancellationToken = default, DateTimeOffset? changedSince = null)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        // Timestamps are stored as fixed-width ISO 8601 UTC text, so text order is time order.
+        var since = changedSince is { } instant ? Timestamp(instant) : null;
         var rows = await connection.QueryAsync<StatementRow>(Command(
-            $"SELECT {Columns} FROM statements WHERE seq > @afterSeq ORDER BY seq LIMIT @limit", new { afterSeq, limit }, null, cancellationToken));
+            $"SELECT {Columns} FROM statements WHERE seq > @afterSeq AND (@since IS NULL OR updated_at >= @since) ORDER BY seq LIMIT @limit",
+            new { afterSeq, limit, since }, null, cancellationToken));
         return rows.Select(r => r.ToStored()).ToList();
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(Command("SELECT COUNT(*) FROM statements WHERE deleted = 0", null, null, cancellationToken));
     }
 
     private static async Task<long> TakeSequenceAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken cancellationToken)
@@ -134,7 +143,9 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
         return current;
     }
 
-    private string Timestamp() => clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+    private string Timestamp() => Timestamp(clock.GetUtcNow());
+
+    private static string Timestamp(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
         new(sql, parameters, transaction, cancellationToken: cancellationToken);

@@ -18,5 +18,5 @@ public enum WriteOutcome
 
 public sealed record WriteResult(string Id, WriteOutcome Outcome, long? Seq);
 
-/// <summary>The store's identity, its highest sequence number and how many live statements it holds.</summary>
-public sealed record StoreState(string StoreId, long LastSeq, long Count);
+/// <summary>The store's identity and its highest sequence number.</summary>
+public sealed record StoreState(string StoreId, long LastSeq);

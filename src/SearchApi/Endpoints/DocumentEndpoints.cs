@@ -61,11 +61,13 @@ public static class DocumentEndpoints
         context.Response.Headers.ETag = etag;
         context.Response.Headers.CacheControl = "no-cache";
         if (EntityTags.Matches(context.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Ok(new DocumentResponse(
-            s.Id, s.Lang, s.Title, s.Date, s.DatePrecision, s.Source, s.Url, s.Kind, s.Author, s.Text, s.Paragraphs,
-            s.Entities.Select(e => new EntityResponse(
-                e.Id, e.Type, e.Labels.For(s.Lang), new LabelsResponse(e.Labels.En, e.Labels.Ru),
-                e.Mentions.Select(m => new MentionResponse(m.Field, m.Start, m.Length)).ToList())).ToList(),
-            stored.Seq, stored.UpdatedAt));
+        return TypedResults.Ok(ToResponse(s, stored));
     }
+
+    public static DocumentResponse ToResponse(Statement s, StoredStatement stored) => new(
+        s.Id, s.Lang, s.Title, s.Date, s.DatePrecision, s.Source, s.Url, s.Kind, s.Author, s.Text, s.Paragraphs,
+        s.Entities.Select(e => new EntityResponse(
+            e.Id, e.Type, e.Labels.For(s.Lang), new LabelsResponse(e.Labels.En, e.Labels.Ru),
+            e.Mentions.Select(m => new MentionResponse(m.Field, m.Start, m.Length)).ToList())).ToList(),
+        stored.Seq, stored.UpdatedAt);
 }

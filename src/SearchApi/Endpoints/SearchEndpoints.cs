@@ -34,6 +34,7 @@ public static class SearchEndpoints
                 "check one statement.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapExport();
         return group;
     }
 

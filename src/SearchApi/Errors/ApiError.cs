@@ -36,6 +36,15 @@ public static class ApiErrors
     public static readonly ApiError DocumentNotFound = new("document_not_found", 404, "No statement has this id.");
     public static readonly ApiError NotFound = new("not_found", 404, "There is no such endpoint.");
     public static readonly ApiError MethodNotAllowed = new("method_not_allowed", 405, "The endpoint does not accept this HTTP method.");
+    public static readonly ApiError InvalidJson = new("invalid_json", 400, "The request body is not valid JSON.");
+    public static readonly ApiError MissingApiKey = new("missing_api_key", 401, "This endpoint needs an API key in the X-Api-Key header.");
+    public static readonly ApiError InvalidApiKey = new("invalid_api_key", 403, "The API key is not valid.");
+    public static readonly ApiError WritesDisabled = new("writes_disabled", 403, "Writes are disabled: no API keys are configured.");
+    public static readonly ApiError PayloadTooLarge = new("payload_too_large", 413, "The request body is too large.");
+    public static readonly ApiError UnsupportedMediaType = new("unsupported_media_type", 415, "The request body has a content type this endpoint does not take.");
+    public static readonly ApiError InvalidStatement = new("invalid_statement", 422, "The statement is not valid.");
+    public static readonly ApiError RateLimited = new("rate_limited", 429, "Too many requests; slow down.");
+    public static readonly ApiError SearchTimeout = new("search_timeout", 503, "The search took too long and was stopped.");
     public static readonly ApiError NotReady = new("index_not_ready", 503, "The search index is still being built; try again shortly.");
     public static readonly ApiError Internal = new("internal_error", 500, "Something went wrong on our side.");
 
@@ -46,6 +55,9 @@ public static class ApiErrors
     {
         404 => NotFound,
         405 => MethodNotAllowed,
+        413 => PayloadTooLarge,
+        415 => UnsupportedMediaType,
+        429 => RateLimited,
         _ => null,
     };
 }

@@ -16,7 +16,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var (error, detail) = exception switch
         {
             ApiException api => (api.Error, api.Message),
-            BadHttpRequestException bad => (bad.StatusCode == 400 ? ApiErrors.InvalidParameter : new ApiError("bad_request", bad.StatusCode, "The request could not be read."), BindingFailures.Explain(bad.Message)),
+            BadHttpRequestException bad => (ApiErrors.ForStatus(bad.StatusCode) ?? ApiErrors.InvalidParameter, BindingFailures.Explain(bad.Message)),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (null, null),
             _ => (ApiErrors.Internal, "The request failed unexpectedly. The error has been logged with the trace id given here."),
         };
@@ -36,13 +36,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         SnapshotExpiredException => new ApiException(ApiErrors.CursorExpired,
             "The index has changed and the snapshot this cursor paged through has expired; start again without a cursor."),
         TooManyBucketsException buckets => new ApiException(ApiErrors.TooManyBuckets, buckets.Message),
+        SearchTimeoutException timeout => new ApiException(ApiErrors.SearchTimeout, timeout.Message + " Narrow the query or the filters."),
         _ => null,
     };
 
     public static ValueTask Write(IProblemDetailsService problems, HttpContext httpContext, ApiError error, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
     {
         httpContext.Response.StatusCode = error.Status;
-        if (error == ApiErrors.NotReady) httpContext.Response.Headers.RetryAfter = "1";
+        if (error == ApiErrors.NotReady || error == ApiErrors.SearchTimeout) httpContext.Response.Headers.RetryAfter = "1";
+        if (error == ApiErrors.MissingApiKey) httpContext.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
         var problem = Create(error, detail);
         foreach (var (key, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[key] = value;
         return problems.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });

@@ -41,12 +41,15 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new QueryBuilder(
             StatementAnalyzer.Create(AnalysisMode.Query),
             sp.GetRequiredService<EntityLinker>(),
-            new QueryLimits(Options(sp).MaxQueryClauses, Options(sp).MaxPrefixExpansions)));
+            new QueryLimits(Options(sp).MaxQueryClauses, Options(sp).MaxPrefixExpansions, TimeSpan.FromMilliseconds(Options(sp).SearchTimeoutMs))));
         services.AddSingleton<SearchService>();
         services.AddSingleton<CursorKeys>();
         services.AddSingleton<InstanceIdentity>();
         services.AddSingleton(sp => new CursorCodec(sp.GetRequiredService<CursorKeys>().Key, sp.GetRequiredService<InstanceIdentity>().Id));
         services.AddSingleton<FacetService>();
+        services.AddSingleton<Exporter>();
+        services.AddSingleton<ReindexJobs>();
+        services.AddSingleton<Security.ApiKeyRing>();
         services.AddSingleton<SimilarService>();
         services.AddSingleton<IndexReadiness>();
         services.AddHostedService<StartupService>();

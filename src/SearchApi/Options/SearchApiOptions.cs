@@ -29,7 +29,37 @@ public sealed class SearchApiOptions
     /// <summary>Most indexed words one prefix* may stand for (too_many_expansions beyond).</summary>
     public int MaxPrefixExpansions { get; set; } = 200;
 
+    /// <summary>Keys that may write (X-Api-Key header), from configuration or the environment, never from the repository. Empty: writes are disabled.</summary>
+    public string[] ApiKeys { get; set; } = [];
+
+    /// <summary>Largest request body for a single write (JSON or text), in bytes.</summary>
+    public long MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Largest bulk upload, in bytes after decompression.</summary>
+    public long MaxBulkBodyBytes { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>Longest line of a bulk upload, in bytes; longer lines are rejected, the rest of the upload goes on.</summary>
+    public int MaxBulkLineBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Longest a search or facet count may run, in milliseconds (search_timeout beyond).</summary>
+    public int SearchTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>Requests per second (and burst) per client: anonymous clients by address, writers by API key.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "statements.db");
 
     public string IndexPath => Path.Combine(Path.GetFullPath(DataDirectory), "index");
+}
+
+/// <summary>Token buckets per client. 0 turns a limit off.</summary>
+public sealed class RateLimitOptions
+{
+    public int AnonymousPerSecond { get; set; } = 50;
+
+    public int AnonymousBurst { get; set; } = 100;
+
+    public int KeyedPerSecond { get; set; } = 500;
+
+    public int KeyedBurst { get; set; } = 1_000;
 }

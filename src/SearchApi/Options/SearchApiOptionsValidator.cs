@@ -22,6 +22,14 @@ public sealed class SearchApiOptionsValidator : IValidateOptions<SearchApiOption
         if (options.SyncIntervalMs is < 50 or > 600_000) failures.Add("SearchApi:SyncIntervalMs must be between 50 and 600000.");
         if (options.MaxQueryClauses is < 1 or > 1_000) failures.Add("SearchApi:MaxQueryClauses must be between 1 and 1000.");
         if (options.MaxPrefixExpansions is < 1 or > 1_000) failures.Add("SearchApi:MaxPrefixExpansions must be between 1 and 1000.");
+        foreach (var key in options.ApiKeys)
+            if (key.Length < 16) failures.Add("Every SearchApi:ApiKeys entry must be at least 16 characters.");
+        if (options.MaxBodyBytes is < 1_024 or > 100 * 1024 * 1024) failures.Add("SearchApi:MaxBodyBytes must be between 1 KiB and 100 MiB.");
+        if (options.MaxBulkBodyBytes < options.MaxBodyBytes) failures.Add("SearchApi:MaxBulkBodyBytes must not be below SearchApi:MaxBodyBytes.");
+        if (options.MaxBulkLineBytes is < 1_024 or > 64 * 1024 * 1024) failures.Add("SearchApi:MaxBulkLineBytes must be between 1 KiB and 64 MiB.");
+        if (options.SearchTimeoutMs is < 1 or > 600_000) failures.Add("SearchApi:SearchTimeoutMs must be between 1 and 600000.");
+        if (options.RateLimit.AnonymousPerSecond < 0 || options.RateLimit.KeyedPerSecond < 0 || options.RateLimit.AnonymousBurst < 0 || options.RateLimit.KeyedBurst < 0)
+            failures.Add("SearchApi:RateLimit values must not be negative.");
         if (options.CursorSecret is { Length: < 16 })
             failures.Add("SearchApi:CursorSecret must be at least 16 characters when set.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

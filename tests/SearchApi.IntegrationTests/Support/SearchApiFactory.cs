@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SearchApi.IntegrationTests.Support;
 
@@ -25,14 +27,35 @@ public sealed class SearchApiFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public string DataDirectory { get; }
 
+    /// <summary>Whether the service accepts <see cref="TestKey"/>; without it, writes are disabled.</summary>
+    public bool WithApiKey { get; set; } = true;
+
+    /// <summary>The API key every test service accepts.</summary>
+    public const string TestKey = "test-key-0123456789abcdef";
+
+    /// <summary>A client that sends the test API key.</summary>
+    public HttpClient CreateWriter()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", TestKey);
+        return client;
+    }
+
     public Dictionary<string, string?> Settings { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("SearchApi:DataDirectory", DataDirectory);
         builder.UseSetting("SearchApi:SeedsPath", RepoPaths.Seeds);
+        // Test suites fire hundreds of requests a second from one address; rate-limit tests turn the limit back on.
+        builder.UseSetting("SearchApi:RateLimit:AnonymousPerSecond", "0");
+        if (WithApiKey) builder.UseSetting("SearchApi:ApiKeys:0", TestKey);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (TestServices is { } configure) builder.ConfigureTestServices(configure);
     }
+
+    /// <summary>Replacements of real services for one test (a clock, never our store or index).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
 
     /// <summary>Starts the host and waits until the seeds are ingested and the index reports ready.</summary>
     public async Task InitializeAsync()

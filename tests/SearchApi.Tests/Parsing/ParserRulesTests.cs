@@ -94,6 +94,15 @@ public sealed class ParserRulesTests
         Assert.Matches("^[0-9a-f]{16}$", a);
     }
 
+    [Theory]
+    [InlineData("Google+ Pinterest LinkedIn Tumblr +", true)]
+    [InlineData("Facebook Twitter X Telegram", true)]
+    [InlineData("xx", false)]
+    [InlineData("XXX century", false)]
+    [InlineData("Twitter", false)]
+    public void Share_bars_are_furniture_but_words_are_not(string line, bool furniture) =>
+        Assert.Equal(furniture, PageFurniture.IsFurniture(line));
+
     [Fact]
     public void Empty_or_furniture_only_text_gives_no_statement()
     {

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace SearchApi.Contracts;
+
+/// <summary>What a write did.</summary>
+/// <param name="Results">One entry per statement written (a text body may hold several stories).</param>
+public sealed record WriteResponse(IReadOnlyList<WriteResultResponse> Results);
+
+/// <param name="Id">The statement's id (given, or derived from its content).</param>
+/// <param name="Outcome">created, updated, unchanged (identical content: nothing written) or deleted.</param>
+/// <param name="Seq">The change sequence number this write took; null when nothing was written.</param>
+/// <param name="Location">Where the statement can be read.</param>
+public sealed record WriteResultResponse(string Id, string Outcome, long? Seq, string Location);
+
+/// <summary>One line of a bulk upload's answer (application/x-ndjson), in line order, sent once the line is committed or rejected.</summary>
+/// <param name="Line">Line number in the upload, from 1.</param>
+/// <param name="Status">accepted (committed to the store) or rejected.</param>
+/// <param name="Id">The statement's id, when the line had one or it could be derived.</param>
+/// <param name="Outcome">For accepted lines: created, updated or unchanged.</param>
+/// <param name="Error">For rejected lines: why.</param>
+public sealed record BulkLineResponse(int Line, string Status, string? Id, string? Outcome, long? Seq, string? Error);
+
+/// <summary>Parameters of GET /api/v1/search/export.</summary>
+public sealed class ExportParameters : QueryParameters
+{
+    /// <summary>ndjson (default): one JSON object per line. csv: RFC 4180 with a header row.</summary>
+    /// <example>ndjson</example>
+    [FromQuery(Name = "format")]
+    public string? Format { get; init; }
+
+    /// <summary>Order: relevance (default with q), -date (default without q) or date.</summary>
+    /// <example>-date</example>
+    [FromQuery(Name = "sort")]
+    public string? Sort { get; init; }
+
+    /// <summary>true: include each statement's whole text. Default false.</summary>
+    /// <example>false</example>
+    [FromQuery(Name = "includeText")]
+    public bool? IncludeText { get; init; }
+}
+
+/// <summary>The state of an index rebuild.</summary>
+/// <param name="State">idle (none since start), running, completed or failed.</param>
+/// <param name="Documents">Statements in the rebuilt index.</param>
+/// <param name="Seq">The store sequence number the rebuilt index reached.</param>
+/// <param name="Error">Why the rebuild failed.</param>
+public sealed record ReindexResponse(string State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, long? Documents, long? Seq, string? Error);

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SearchApi.Contracts;
+using SearchApi.Hosting;
+using SearchApi.Security;
+
+namespace SearchApi.Endpoints;
+
+/// <summary>/api/v1/admin: operations for operators, behind an API key.</summary>
+public static class AdminEndpoints
+{
+    public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/admin").WithTags("Admin").AddEndpointFilter<ApiKeyFilter>();
+        group.MapPost("/reindex", Start)
+            .WithName("StartReindex")
+            .WithSummary("Rebuild the index from the store (API key)")
+            .WithDescription(
+                "Starts rebuilding the search index from the store in the background, without downtime: the current index " +
+                "keeps answering (and keeps taking new writes) until the new one has caught up, then the new one takes " +
+                "over. Paging cursors from before the switch expire. 202 with the rebuild's status; GET the same path to " +
+                "follow it. Needs the X-Api-Key header.")
+            .Produces<ReindexResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/reindex", Status)
+            .WithName("ReindexStatus")
+            .WithSummary("Follow an index rebuild (API key)")
+            .WithDescription("The state of the last rebuild since the service started: idle, running, completed or failed. Needs the X-Api-Key header.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return group;
+    }
+
+    private static Accepted<ReindexResponse> Start(ReindexJobs jobs) => TypedResults.Accepted("/api/v1/admin/reindex", ToResponse(jobs.Start()));
+
+    private static Ok<ReindexResponse> Status(ReindexJobs jobs) => TypedResults.Ok(ToResponse(jobs.Current));
+
+    private static ReindexResponse ToResponse(ReindexJobs.Status status) =>
+        new(status.State, status.StartedAt, status.FinishedAt, status.Result?.Documents, status.Result?.Seq, status.Error);
+}

@@ -1,0 +1,89 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.Net.Http.Headers;
+using SearchApi.Errors;
+
+namespace SearchApi.Endpoints;
+
+/// <summary>Reads request bodies within their size limits and checks their content type.</summary>
+public static class RequestBodies
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The media type of the body ("application/json"), lower case, without parameters; empty when absent.</summary>
+    public static string MediaType(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.MediaType.Value?.ToLowerInvariant() ?? "" : "";
+
+    public static ApiException Unsupported(string mediaType, params string[] accepted) => new(ApiErrors.UnsupportedMediaType,
+        $"Content-Type '{(mediaType.Length == 0 ? "(none)" : mediaType)}' is not accepted here; send {string.Join(" or ", accepted)}.");
+
+    /// <summary>The whole body as UTF-8 text, refused (413) beyond <paramref name="limit"/> bytes.</summary>
+    public static async Task<string> ReadTextAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit) throw TooLarge(limit);
+        using var buffer = new MemoryStream();
+        await using var body = Limited(request, limit);
+        await body.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            return StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ApiException(ApiErrors.InvalidStatement, "The body is not valid UTF-8.");
+        }
+    }
+
+    /// <summary>The body, decompressed when sent with Content-Encoding: gzip, failing (413) once more than <paramref name="limit"/> bytes come out.</summary>
+    public static Stream Limited(HttpRequest request, long limit)
+    {
+        Stream body = request.Body;
+        if (string.Equals(request.Headers.ContentEncoding, "gzip", StringComparison.OrdinalIgnoreCase))
+            body = new GZipStream(body, CompressionMode.Decompress);
+        return new LimitedReadStream(body, limit);
+    }
+
+    public static ApiException TooLarge(long limit) =>
+        new(ApiErrors.PayloadTooLarge, $"The body is larger than {limit:N0} bytes, the limit for this endpoint.");
+
+    /// <summary>Reads through to another stream, throwing <see cref="ApiException"/> (413) past a byte limit.</summary>
+    private sealed class LimitedReadStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Count(int read)
+        {
+            _read += read;
+            if (_read > limit) throw TooLarge(limit);
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
