@@ -2,9 +2,12 @@ using SearchApi.Endpoints;
 using SearchApi.Errors;
 using SearchApi.Hosting;
 using SearchApi.OpenApi;
+using SearchApi.Operations;
 using SearchApi.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+// "ingest", "reindex" or "export" as the first argument runs an operator command instead of the server.
+var (command, configurationArgs) = OperatorCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(configurationArgs);
 
 // Settings, checked at start.
 builder.Services.AddSearchApiOptions(builder.Configuration);
@@ -20,6 +23,7 @@ builder.Services.AddHttpBehaviour();
 builder.Services.AddRateLimits();
 
 var app = builder.Build();
+if (command is not null) return await OperatorCommands.RunAsync(command, app.Services);
 
 app.UseHttpBehaviour();
 app.UseApiProblems();
@@ -35,6 +39,7 @@ app.MapAdmin();
 app.MapHealth();
 
 app.Run();
+return 0;
 
 /// <summary>The web host's entry point, visible to integration tests.</summary>
 public partial class Program;

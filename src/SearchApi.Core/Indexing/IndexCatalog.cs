@@ -39,6 +39,20 @@ public sealed class IndexCatalog : IDisposable
     public static IndexCatalog Open(string root, Func<Analyzer> analyzer, ILogger? logger = null, TimeSpan? snapshotLifetime = null) =>
         new(root, analyzer, logger ?? NullLogger.Instance, snapshotLifetime ?? TimeSpan.FromMinutes(10));
 
+    /// <summary>The generation in service, opened for searching only, beside a running service that writes it.</summary>
+    public static IndexCatalog OpenReadOnly(string root, Func<Analyzer> analyzer) => new(root, analyzer);
+
+    // Read-only: no pointer written, nothing removed, no recovery.
+    private IndexCatalog(string root, Func<Analyzer> analyzer)
+    {
+        _root = root;
+        _analyzer = analyzer;
+        _logger = NullLogger.Instance;
+        _snapshotLifetime = TimeSpan.FromMinutes(10);
+        _currentFolder = ReadPointer() ?? throw new DirectoryNotFoundException($"No index in {root}.");
+        _current = StatementIndex.OpenReadOnly(Path.Combine(root, _currentFolder), analyzer());
+    }
+
     /// <summary>The index in service. Fetch it per operation: a rebuild replaces it.</summary>
     public StatementIndex Current => Volatile.Read(ref _current);
 
@@ -92,7 +106,9 @@ public sealed class IndexCatalog : IDisposable
         {
             return Open(path);
         }
-        catch (Exception e) when (e is IOException or Lucene.Net.Index.CorruptIndexException or InvalidOperationException or Lucene.Net.Index.IndexFormatTooOldException or Lucene.Net.Index.IndexFormatTooNewException)
+        // Another process holding the write lock is not damage: let that fail the start instead.
+        catch (Exception e) when (e is not Lucene.Net.Store.LockObtainFailedException
+            && e is IOException or Lucene.Net.Index.CorruptIndexException or InvalidOperationException or Lucene.Net.Index.IndexFormatTooOldException or Lucene.Net.Index.IndexFormatTooNewException)
         {
             _logger.LogWarning(e, "The index generation {Folder} cannot be read; it is replaced by an empty one and rebuilt from the store", folder);
             RecoveredFromDamage = true;

@@ -22,19 +22,27 @@ public sealed class StatementIndex : IDisposable
     private const string SchemaKey = "schema";
 
     private readonly Directory _directory;
-    private readonly IndexWriter _writer;
+    private readonly IndexWriter? _writer;
     private readonly SearcherManager _searchers;
     private readonly SearcherLifetimeManager _snapshots = new();
     private readonly System.Threading.Lock _writeLock = new();
     private long _lastPrune = Environment.TickCount64;
 
-    private StatementIndex(Directory directory, IndexWriter writer, Analyzer analyzer)
+    private StatementIndex(Directory directory, IndexWriter? writer, Analyzer analyzer)
     {
         _directory = directory;
         _writer = writer;
         Analyzer = analyzer;
-        _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new RankingSearcherFactory());
-        var data = writer.CommitData;
+        _searchers = writer is null
+            ? new SearcherManager(directory, new RankingSearcherFactory())
+            : new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new RankingSearcherFactory());
+        IDictionary<string, string> data;
+        if (writer is not null) data = writer.CommitData;
+        else
+        {
+            using var lease = Acquire();
+            data = ((DirectoryReader)lease.Searcher.IndexReader).IndexCommit.UserData;
+        }
         var compatible = data.TryGetValue(SchemaKey, out var schema) && schema == SchemaVersion.ToString(CultureInfo.InvariantCulture);
         StoreId = compatible && data.TryGetValue(StoreIdKey, out var storeId) ? storeId : null;
         IndexedSeq = compatible && data.TryGetValue(SeqKey, out var seq) ? long.Parse(seq, CultureInfo.InvariantCulture) : 0;
@@ -71,7 +79,27 @@ public sealed class StatementIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens an index for searching only, beside the process that writes it (an operator's export while the service
+    /// runs): it sees the last commit, never takes the write lock, and refuses writes.
+    /// </summary>
+    public static StatementIndex OpenReadOnly(string path, Analyzer analyzer)
+    {
+        var directory = FSDirectory.Open(path);
+        try
+        {
+            return new StatementIndex(directory, null, analyzer);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
     public Analyzer Analyzer { get; }
+
+    private IndexWriter Writer => _writer ?? throw new InvalidOperationException("This index was opened for searching only.");
 
     /// <summary>The store this index was built from; null for a new index or one built with another schema.</summary>
     public string? StoreId { get; private set; }
@@ -84,7 +112,7 @@ public sealed class StatementIndex : IDisposable
     {
         lock (_writeLock)
         {
-            _writer.DeleteAll();
+            Writer.DeleteAll();
             StoreId = storeId;
             IndexedSeq = 0;
         }
@@ -98,8 +126,8 @@ public sealed class StatementIndex : IDisposable
             foreach (var change in changes)
             {
                 var id = new Term(IndexFields.Id, change.Id);
-                if (change.Deleted || change.Statement is null) _writer.DeleteDocuments(id);
-                else _writer.UpdateDocument(id, StatementDocuments.Create(change.Statement, change.Seq));
+                if (change.Deleted || change.Statement is null) Writer.DeleteDocuments(id);
+                else Writer.UpdateDocument(id, StatementDocuments.Create(change.Statement, change.Seq));
                 IndexedSeq = Math.Max(IndexedSeq, change.Seq);
             }
         }
@@ -110,13 +138,13 @@ public sealed class StatementIndex : IDisposable
     {
         lock (_writeLock)
         {
-            _writer.SetCommitData(new Dictionary<string, string>
+            Writer.SetCommitData(new Dictionary<string, string>
             {
                 [SeqKey] = IndexedSeq.ToString(CultureInfo.InvariantCulture),
                 [StoreIdKey] = StoreId ?? "",
                 [SchemaKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
             });
-            _writer.Commit();
+            Writer.Commit();
         }
     }
 
@@ -174,7 +202,7 @@ public sealed class StatementIndex : IDisposable
     {
         _snapshots.Dispose();
         _searchers.Dispose();
-        _writer.Dispose();
+        _writer?.Dispose();
         _directory.Dispose();
     }
 }

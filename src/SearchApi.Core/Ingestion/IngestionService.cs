@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SearchApi.Core.Entities;
 using SearchApi.Core.Statements;
 using SearchApi.Core.Storage;
 
@@ -9,12 +8,11 @@ namespace SearchApi.Core.Ingestion;
 /// The one write path: entities are linked, statements go to the store (which makes them durable and numbers them),
 /// then the index catches up from the store.
 /// </summary>
-public sealed class IngestionService(IStatementStore store, IndexSynchronizer synchronizer, EntityLinker linker, ILogger<IngestionService> logger)
+public sealed class IngestionService(IStatementStore store, StatementWriter writer, IndexSynchronizer synchronizer, ILogger<IngestionService> logger)
 {
     public async Task<IReadOnlyList<WriteResult>> IngestAsync(IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default)
     {
-        var linked = statements.Select(s => s with { Entities = linker.Link(s.Title, s.Text) }).ToList();
-        var results = await store.UpsertAsync(linked, cancellationToken);
+        var results = await writer.WriteAsync(statements, cancellationToken);
         if (results.Any(r => r.Outcome != WriteOutcome.Unchanged)) await CatchUpAsync(cancellationToken);
         return results;
     }

@@ -20,7 +20,8 @@ public static class KindClassifier
 
     private static readonly string[] StatementMarkers =
     [
-        "statement by", "statement of", "statement from", "comment by", "commentary by", "foreign ministry statement",
+        "statement by", "statement of", "statement from", "'s statement", "’s statement", "comment by", "commentary by",
+        "foreign ministry statement",
         "mfa statement", "заявление", "комментарий",
     ];
 

@@ -32,12 +32,19 @@ public sealed class StatementFileReader(StatementParser parser)
         return files;
     }
 
-    public IEnumerable<ParsedItem> ReadFile(string file)
+    /// <param name="bytesRead">Told how many bytes of the file (compressed, for .gz) have been read, as reading goes on.</param>
+    public IEnumerable<ParsedItem> ReadFile(string file, IProgress<long>? bytesRead = null)
     {
         var name = Path.GetFileName(file);
-        if (file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)) return ReadText(file, name);
-        if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return ReadJson(file, name);
-        return ReadJsonLines(OpenText(file), name);
+        if (file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)) return Whole(ReadText(file, name), file, bytesRead);
+        if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return Whole(ReadJson(file, name), file, bytesRead);
+        return ReadJsonLines(OpenText(file, bytesRead), name);
+    }
+
+    private static IEnumerable<ParsedItem> Whole(IEnumerable<ParsedItem> items, string file, IProgress<long>? bytesRead)
+    {
+        foreach (var item in items) yield return item;
+        bytesRead?.Report(new FileInfo(file).Length);
     }
 
     private IEnumerable<ParsedItem> ReadText(string file, string name)
@@ -108,10 +115,42 @@ public sealed class StatementFileReader(StatementParser parser)
     private static ParsedItem ToItem(string origin, int? line, RecordParseResult result) =>
         new(origin, line, result.Statement, result.Error);
 
-    private static StreamReader OpenText(string file)
+    private static StreamReader OpenText(string file, IProgress<long>? bytesRead)
     {
         Stream stream = File.OpenRead(file);
+        if (bytesRead is not null) stream = new ProgressStream(stream, bytesRead);
         if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) stream = new GZipStream(stream, CompressionMode.Decompress);
         return new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+    }
+
+    /// <summary>Reports the position of the stream it reads through.</summary>
+    private sealed class ProgressStream(Stream inner, IProgress<long> progress) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            progress.Report(inner.Position);
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }

@@ -28,6 +28,9 @@ public sealed class Exporter(IndexCatalog catalog, QueryBuilder queries, TimePro
 {
     public const int PageSize = 1_000;
 
+    // Exports are read by people: keep Cyrillic and typographic quotes as they are (output is never embedded in HTML).
+    private static readonly JsonWriterOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly string[] Columns = ["id", "title", "lang", "date", "date_precision", "source", "url", "kind", "score"];
 
     public async Task<ExportManifest> WriteAsync(ExportRequest request, Stream output, CancellationToken cancellationToken = default)
@@ -80,7 +83,7 @@ public sealed class Exporter(IndexCatalog catalog, QueryBuilder queries, TimePro
     private static string JsonRow(IndexedStatement s, float score, bool includeText)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Readable))
         {
             json.WriteStartObject();
             json.WriteString("id", s.Id);
@@ -122,7 +125,7 @@ public sealed class Exporter(IndexCatalog catalog, QueryBuilder queries, TimePro
     public static string ManifestJson(ExportManifest manifest)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Readable))
         {
             json.WriteStartObject();
             json.WritePropertyName("manifest");

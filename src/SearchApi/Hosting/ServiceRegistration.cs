@@ -33,6 +33,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<ILogger<IndexCatalog>>(),
             TimeSpan.FromSeconds(Options(sp).CursorLifetimeSeconds)));
         services.AddSingleton<IndexSynchronizer>();
+        services.AddSingleton<StatementWriter>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton(_ => Gazetteer.Embedded);

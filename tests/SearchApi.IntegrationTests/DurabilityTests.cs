@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using SearchApi.IntegrationTests.Support;
+
+namespace SearchApi.IntegrationTests;
+
+/// <summary>
+/// The service as a real process: killed with SIGKILL in the middle of a bulk ingest, and started on a deleted or
+/// corrupted index. Every acknowledged statement must survive and be searchable, and store and index must agree.
+/// </summary>
+public sealed class DurabilityTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "searchapi-durability", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leftovers in the temporary folder are harmless.
+        }
+    }
+
+    [Fact]
+    public async Task Statements_acknowledged_before_a_kill_9_survive_it_and_store_and_index_agree()
+    {
+        var acknowledged = new List<string>();
+        await using (var server = await ServerProcess.StartAsync(_data))
+        {
+            await server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60));
+            using var upload = new CancellationTokenSource();
+            var uploading = Task.Run(async () =>
+            {
+                for (var part = 0; ; part++)
+                {
+                    // Each upload sends its lines slowly, so the kill lands in the middle of one.
+                    using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/documents/bulk") { Content = new SlowLines(part * 500, 500) };
+                    using var response = await server.Writer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, upload.Token);
+                    using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(upload.Token));
+                    while (await reader.ReadLineAsync(upload.Token) is { } line)
+                    {
+                        var answer = JsonNode.Parse(line)!.AsObject();
+                        if (answer["status"]?.GetValue<string>() == "accepted") lock (acknowledged) acknowledged.Add(answer["id"]!.GetValue<string>());
+                    }
+                }
+            });
+            while (true)
+            {
+                lock (acknowledged) if (acknowledged.Count >= 2_000) break;
+                Assert.False(uploading.IsCompleted, "the upload stopped early: " + uploading.Exception);
+                await Task.Delay(10);
+            }
+            server.Kill();
+            await Assert.ThrowsAnyAsync<Exception>(() => uploading);
+        }
+
+        await using var restarted = await ServerProcess.StartAsync(_data);
+        await restarted.WaitForAsync("/health/ready", TimeSpan.FromSeconds(120));
+        List<string> ids;
+        lock (acknowledged) ids = [.. acknowledged];
+        Assert.True(ids.Count >= 2_000);
+        foreach (var id in ids)
+            Assert.Equal(HttpStatusCode.OK, (await restarted.Client.GetAsync($"/api/v1/documents/{id}")).StatusCode);
+        foreach (var id in ids.Where((_, i) => i % 25 == 0))
+        {
+            var n = int.Parse(id[4..], System.Globalization.CultureInfo.InvariantCulture);
+            var hit = (await restarted.Client.GetObject($"/api/v1/search?q={Corpus.Token(n)}"))["hits"].Objects().Single();
+            var document = await restarted.Client.GetObject($"/api/v1/documents/{id}");
+            Assert.Equal(id, hit["id"].Str());
+            Assert.Equal(document["title"].Str(), hit["title"].Str());
+        }
+        await AssertStoreAndIndexAgree(restarted);
+    }
+
+    [Fact]
+    public async Task A_deleted_or_corrupted_index_is_rebuilt_at_start_while_readiness_says_not_ready()
+    {
+        const int count = 8_000;
+        await using (var server = await ServerProcess.StartAsync(_data))
+        {
+            await server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60));
+            for (var part = 0; part < count / 1_000; part++)
+            {
+                var response = await server.Writer.PostAsync("/api/v1/documents/bulk", Lines(part * 1_000, 1_000));
+                Assert.Contains("\"accepted\":1000", await response.Content.ReadAsStringAsync());
+            }
+            await server.StopAsync();
+        }
+
+        // Corrupted: every segments file of the index in service overwritten with garbage.
+        var generation = Path.Combine(_data, "index", File.ReadAllText(Path.Combine(_data, "index", "CURRENT")));
+        foreach (var file in Directory.GetFiles(generation, "segments*")) File.WriteAllBytes(file, Encoding.ASCII.GetBytes("not a Lucene commit"));
+        await AssertRebuilt(count + 7);
+
+        // Deleted: the whole index folder gone.
+        Directory.Delete(Path.Combine(_data, "index"), recursive: true);
+        await AssertRebuilt(count + 7);
+    }
+
+    private async Task AssertRebuilt(int expected)
+    {
+        await using var server = await ServerProcess.StartAsync(_data);
+        var statuses = await server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(120));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, statuses[0]);
+        Assert.Equal(HttpStatusCode.OK, statuses[^1]);
+        Assert.Equal(expected, (await server.Client.GetObject("/health/ready"))["documents"]!.GetValue<long>());
+        Assert.Single((await server.Client.GetObject($"/api/v1/search?q={Corpus.Token(4_321)}"))["hits"]!.AsArray());
+        await AssertStoreAndIndexAgree(server);
+        await server.StopAsync();
+    }
+
+    /// <summary>The store (walked through the feed) and the index hold the same statements.</summary>
+    private static async Task AssertStoreAndIndexAgree(ServerProcess server)
+    {
+        var live = new HashSet<string>();
+        string? cursor = null;
+        while (true)
+        {
+            var page = await server.Client.GetObject("/api/v1/documents?limit=1000" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            foreach (var item in page["items"].Objects())
+                if (item["deleted"]!.GetValue<bool>()) live.Remove(item["id"].Str());
+                else live.Add(item["id"].Str());
+            cursor = page["nextCursor"].Str();
+            if (!page["hasMore"]!.GetValue<bool>()) break;
+        }
+        var indexed = new HashSet<string>();
+        var export = await server.Client.GetStringAsync("/api/v1/search/export");
+        foreach (var line in export.Split('\n', StringSplitOptions.RemoveEmptyEntries).SkipLast(1))
+            indexed.Add(JsonNode.Parse(line)!["id"].Str());
+        Assert.Equal(live.Count, (await server.Client.GetObject("/health/ready"))["documents"]!.GetValue<long>());
+        Assert.True(live.SetEquals(indexed), $"store {live.Count}, index {indexed.Count}");
+    }
+
+    private static StringContent Lines(int from, int count) => new(Corpus.Lines(from, count), Encoding.UTF8, "application/x-ndjson");
+
+    /// <summary>JSON Lines written a few at a time with pauses, like a slow partner upload.</summary>
+    private sealed class SlowLines : HttpContent
+    {
+        private readonly int _from;
+        private readonly int _count;
+
+        public SlowLines(int from, int count)
+        {
+            (_from, _count) = (from, count);
+            Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            for (var n = _from; n < _from + _count; n += 50)
+            {
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(Corpus.Lines(n, 50)));
+                await stream.FlushAsync();
+                await Task.Delay(15);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
