@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.OpenApi;
+using SearchApi.Security;
 
 namespace SearchApi.OpenApi;
 
@@ -26,6 +27,14 @@ public static class ApiDocumentation
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<QueryParameterFilter>();
+            options.AddSecurityDefinition(ApiKeyOperationFilter.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyRing.Header,
+                Description = "Writes and admin operations need an API key, sent in the X-Api-Key header. Keys are set by the operator in SearchApi:ApiKeys. Press Authorize and paste yours.",
+            });
+            options.OperationFilter<ApiKeyOperationFilter>();
         });
         return services;
     }
