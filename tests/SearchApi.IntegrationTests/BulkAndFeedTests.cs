@@ -8,14 +8,20 @@ using SearchApi.IntegrationTests.Support;
 namespace SearchApi.IntegrationTests;
 
 /// <summary>Bulk uploads, the partner feed and mirroring, on a service of their own per test.</summary>
-public sealed class BulkAndFeedTests : IAsyncLifetime
+public class BulkAndFeedTests : IAsyncLifetime
 {
     private readonly SearchApiFactory _factory = new();
     private HttpClient _reader = null!;
     private HttpClient _writer = null!;
 
+    /// <summary>Chooses the store engine; SQLite here, PostgreSQL in the subclass.</summary>
+    protected virtual void UseStore(SearchApiFactory factory)
+    {
+    }
+
     public async Task InitializeAsync()
     {
+        UseStore(_factory);
         _factory.Settings["SearchApi:MaxBulkLineBytes"] = "2048";
         await _factory.InitializeAsync();
         _reader = _factory.CreateClient();
@@ -175,4 +181,11 @@ public sealed class BulkAndFeedTests : IAsyncLifetime
             if (!page["hasMore"]!.GetValue<bool>()) return cursor;
         }
     }
+}
+
+/// <summary>The same tests with the store on a real PostgreSQL server.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresBulkAndFeedTests(PostgresServer postgres) : BulkAndFeedTests
+{
+    protected override void UseStore(SearchApiFactory factory) => factory.UsePostgres(postgres);
 }

@@ -74,7 +74,7 @@ public sealed class DurabilityTests : IDisposable
             Assert.Equal(id, hit["id"].Str());
             Assert.Equal(document["title"].Str(), hit["title"].Str());
         }
-        await AssertStoreAndIndexAgree(restarted);
+        await Consistency.AssertStoreAndIndexAgree(restarted);
     }
 
     [Fact]
@@ -110,30 +110,8 @@ public sealed class DurabilityTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, statuses[^1]);
         Assert.Equal(expected, (await server.Client.GetObject("/health/ready"))["documents"]!.GetValue<long>());
         Assert.Single((await server.Client.GetObject($"/api/v1/search?q={Corpus.Token(4_321)}"))["hits"]!.AsArray());
-        await AssertStoreAndIndexAgree(server);
+        await Consistency.AssertStoreAndIndexAgree(server);
         await server.StopAsync();
-    }
-
-    /// <summary>The store (walked through the feed) and the index hold the same statements.</summary>
-    private static async Task AssertStoreAndIndexAgree(ServerProcess server)
-    {
-        var live = new HashSet<string>();
-        string? cursor = null;
-        while (true)
-        {
-            var page = await server.Client.GetObject("/api/v1/documents?limit=1000" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            foreach (var item in page["items"].Objects())
-                if (item["deleted"]!.GetValue<bool>()) live.Remove(item["id"].Str());
-                else live.Add(item["id"].Str());
-            cursor = page["nextCursor"].Str();
-            if (!page["hasMore"]!.GetValue<bool>()) break;
-        }
-        var indexed = new HashSet<string>();
-        var export = await server.Client.GetStringAsync("/api/v1/search/export");
-        foreach (var line in export.Split('\n', StringSplitOptions.RemoveEmptyEntries).SkipLast(1))
-            indexed.Add(JsonNode.Parse(line)!["id"].Str());
-        Assert.Equal(live.Count, (await server.Client.GetObject("/health/ready"))["documents"]!.GetValue<long>());
-        Assert.True(live.SetEquals(indexed), $"store {live.Count}, index {indexed.Count}");
     }
 
     private static StringContent Lines(int from, int count) => new(Corpus.Lines(from, count), Encoding.UTF8, "application/x-ndjson");

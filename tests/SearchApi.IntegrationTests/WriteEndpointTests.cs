@@ -6,14 +6,20 @@ using SearchApi.IntegrationTests.Support;
 namespace SearchApi.IntegrationTests;
 
 /// <summary>The write path over HTTP on a service of its own per test: API keys, JSON and text bodies, PUT, DELETE, and every refusal.</summary>
-public sealed class WriteEndpointTests : IAsyncLifetime
+public class WriteEndpointTests : IAsyncLifetime
 {
     private readonly SearchApiFactory _factory = new();
     private HttpClient _reader = null!;
     private HttpClient _writer = null!;
 
+    /// <summary>Chooses the store engine; SQLite here, PostgreSQL in the subclass.</summary>
+    protected virtual void UseStore(SearchApiFactory factory)
+    {
+    }
+
     public async Task InitializeAsync()
     {
+        UseStore(_factory);
         _factory.Settings["SearchApi:MaxBodyBytes"] = "8192";
         await _factory.InitializeAsync();
         _reader = _factory.CreateClient();
@@ -130,4 +136,11 @@ public sealed class WritesDisabledTests
         var response = await client.PostAsync("/api/v1/documents", new StringContent("""{"text":"x"}""", Encoding.UTF8, "application/json"));
         await response.AssertProblem(403, "writes_disabled");
     }
+}
+
+/// <summary>The same tests with the store on a real PostgreSQL server.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresWriteEndpointTests(PostgresServer postgres) : WriteEndpointTests
+{
+    protected override void UseStore(SearchApiFactory factory) => factory.UsePostgres(postgres);
 }

@@ -15,6 +15,9 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>The last store sequence number the index in service holds.</summary>
+    public long IndexedSeq => catalog.Current.IndexedSeq;
+
     /// <summary>Applies all pending store changes, commits and refreshes searchers. Returns the sequence number reached.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
     {

@@ -30,27 +30,34 @@ public static partial class Migrator
         return migrations;
     }
 
-    /// <summary>Applies every migration above the database's version, each in its own transaction. Returns how many ran.</summary>
-    public static async Task<int> ApplyAsync(DbConnection connection, string dialect, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies every migration the database lacks, each in its own transaction under the store's write lock, so that
+    /// replicas starting together apply each migration once. Returns how many this call applied.
+    /// </summary>
+    public static async Task<int> ApplyAsync(IStoreConnections connections, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-            cancellationToken: cancellationToken));
-        var applied = (await connection.QueryAsync<int>(new CommandDefinition(
-            "SELECT version FROM schema_migrations", cancellationToken: cancellationToken))).ToHashSet();
+        await using var connection = await connections.OpenAsync(cancellationToken);
         var count = 0;
-        foreach (var migration in For(dialect))
+        foreach (var migration in For(connections.Dialect))
         {
-            if (applied.Contains(migration.Version)) continue;
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
+            await using var transaction = await connections.BeginWriteAsync(connection, cancellationToken);
+            await connection.ExecuteAsync(Command(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                null, transaction, cancellationToken));
+            var applied = await connection.ExecuteScalarAsync<long>(Command(
+                "SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", new { migration.Version }, transaction, cancellationToken));
+            if (applied > 0) continue;
+            await connection.ExecuteAsync(Command(migration.Sql, null, transaction, cancellationToken));
+            await connection.ExecuteAsync(Command(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
                 new { migration.Version, migration.Name, AppliedAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },
-                transaction, cancellationToken: cancellationToken));
+                transaction, cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             count++;
         }
         return count;
     }
+
+    private static CommandDefinition Command(string sql, object? parameters, DbTransaction transaction, CancellationToken cancellationToken) =>
+        new(sql, parameters, transaction, cancellationToken: cancellationToken);
 }

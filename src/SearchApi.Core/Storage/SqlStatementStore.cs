@@ -5,7 +5,10 @@ using SearchApi.Core.Statements;
 
 namespace SearchApi.Core.Storage;
 
-/// <summary>The statement store over Dapper; the same SQL serves SQLite and PostgreSQL.</summary>
+/// <summary>
+/// The statement store over Dapper; the same SQL serves SQLite and PostgreSQL (engine differences live in
+/// <see cref="IStoreConnections"/> and the migrations). Every write runs under the store's write lock.
+/// </summary>
 public sealed class SqlStatementStore(IStoreConnections connections, TimeProvider clock) : IStatementStore
 {
     private const string Columns =
@@ -29,8 +32,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await Migrator.ApplyAsync(connection, connections.Dialect, cancellationToken);
+        await Migrator.ApplyAsync(connections, cancellationToken);
     }
 
     public async Task<StoreState> GetStateAsync(CancellationToken cancellationToken = default)
@@ -45,7 +47,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
     {
         if (statements.Count == 0) return [];
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connections.BeginWriteAsync(connection, cancellationToken);
 
         var current = await CurrentHashesAsync(connection, transaction, statements.Select(s => s.Id).Distinct().ToList(), cancellationToken);
         var results = new WriteResult[statements.Count];
@@ -83,7 +85,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
     public async Task<WriteResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connections.BeginWriteAsync(connection, cancellationToken);
         var deleted = await connection.ExecuteScalarAsync<long?>(Command(
             "SELECT deleted FROM statements WHERE id = @id", new { id }, transaction, cancellationToken));
         if (deleted is null or 1) return new WriteResult(id, WriteOutcome.NotFound, null);
@@ -129,14 +131,14 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
         return last - count + 1;
     }
 
-    private static async Task<Dictionary<string, HashRow>> CurrentHashesAsync(
+    private async Task<Dictionary<string, HashRow>> CurrentHashesAsync(
         DbConnection connection, DbTransaction transaction, List<string> ids, CancellationToken cancellationToken)
     {
         var current = new Dictionary<string, HashRow>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(IdsPerQuery))
         {
             var rows = await connection.QueryAsync<HashRow>(Command(
-                "SELECT id AS Id, content_hash AS ContentHash, deleted AS Deleted FROM statements WHERE id IN @chunk",
+                $"SELECT id AS Id, content_hash AS ContentHash, deleted AS Deleted FROM statements WHERE {connections.InList("id", "chunk")}",
                 new { chunk }, transaction, cancellationToken));
             foreach (var row in rows) current[row.Id] = row;
         }

@@ -15,7 +15,10 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddSearchApiOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SearchApiOptions>().Bind(configuration.GetSection(SearchApiOptions.Section)).ValidateOnStart();
+        services.AddOptions<SearchApiOptions>()
+            .Bind(configuration.GetSection(SearchApiOptions.Section))
+            .PostConfigure(options => options.StatementsConnectionString ??= configuration.GetConnectionString("Statements"))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SearchApiOptions>, SearchApiOptionsValidator>();
         return services;
     }
@@ -25,7 +28,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StatementParser>();
         services.AddSingleton<StatementFileReader>();
-        services.AddSingleton<IStoreConnections>(sp => new SqliteConnections(Options(sp).DatabasePath));
+        services.AddSingleton(sp => StoreEngines.Create(Options(sp).Storage, Options(sp).StatementsConnectionString, Options(sp).DatabasePath));
         services.AddSingleton<IStatementStore, SqlStatementStore>();
         services.AddSingleton(sp => IndexCatalog.Open(
             Options(sp).IndexPath,

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using SearchApi.Core.Ingestion;
 using SearchApi.Core.Storage;
 using SearchApi.Options;
@@ -12,6 +13,7 @@ namespace SearchApi.Hosting;
 /// </summary>
 public sealed class StartupService(
     IStatementStore store,
+    IStoreConnections connections,
     SeedLoader seeds,
     IndexSynchronizer synchronizer,
     IndexReadiness readiness,
@@ -19,11 +21,32 @@ public sealed class StartupService(
     IOptions<SearchApiOptions> options,
     ILogger<StartupService> logger) : BackgroundService
 {
+    private static readonly TimeSpan CoalesceWrites = TimeSpan.FromMilliseconds(50);
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await store.MigrateAsync(cancellationToken);
+        await WaitForStoreAsync(cancellationToken);
         cursorKeys.UseStore((await store.GetStateAsync(cancellationToken)).StoreId);
         await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Migrates the store, retrying while it cannot be reached (a database server still starting) for SearchApi:StoreWaitSeconds.</summary>
+    private async Task WaitForStoreAsync(CancellationToken cancellationToken)
+    {
+        var giveUp = DateTimeOffset.UtcNow.AddSeconds(options.Value.StoreWaitSeconds);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.MigrateAsync(cancellationToken);
+                return;
+            }
+            catch (DbException e) when (e.IsTransient && DateTimeOffset.UtcNow < giveUp)
+            {
+                logger.LogWarning("The store cannot be reached yet ({Reason}); attempt {Attempt}, retrying", e.Message, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellationToken);
+            }
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -33,15 +56,20 @@ public sealed class StartupService(
             await seeds.LoadAsync(seedsPath, stoppingToken);
         else if (state.LastSeq == 0)
             logger.LogWarning("The store is empty and no seeds folder was found; set SearchApi:SeedsPath to load sample statements");
-        await synchronizer.CatchUpAsync(stoppingToken);
+        var from = synchronizer.IndexedSeq;
+        var reached = await synchronizer.CatchUpAsync(stoppingToken);
+        logger.LogInformation("Index caught up from sequence {From} to {To}", from, reached);
         readiness.MarkReady();
         logger.LogInformation("Ready");
 
-        // Writes can also reach the store from elsewhere (the CLI, another replica): tail it.
+        // Writes can also reach the store from elsewhere (the CLI, another replica): tail it, woken by the store's
+        // write signal where it has one, and looking at least every SyncIntervalMs anyway.
         var interval = TimeSpan.FromMilliseconds(options.Value.SyncIntervalMs);
-        using var timer = new PeriodicTimer(interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await connections.WaitForWritesAsync(interval, stoppingToken);
+            // A burst of small writes elsewhere becomes one catch-up (one index commit), not one per write.
+            await Task.Delay(CoalesceWrites, stoppingToken);
             try
             {
                 await synchronizer.CatchUpAsync(stoppingToken);
@@ -49,6 +77,7 @@ public sealed class StartupService(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Catching the index up with the store failed; retrying in {Interval}", interval);
+                await Task.Delay(interval, stoppingToken);
             }
         }
     }

@@ -1,3 +1,5 @@
+using SearchApi.Core.Storage;
+
 namespace SearchApi.Options;
 
 /// <summary>The service's settings, bound from the "SearchApi" configuration section and checked at start.</summary>
@@ -5,8 +7,20 @@ public sealed class SearchApiOptions
 {
     public const string Section = "SearchApi";
 
-    /// <summary>Where the SQLite store (statements.db) and the Lucene index (index/) live. Created when missing.</summary>
+    /// <summary>Where the Lucene index (index/) and, on SQLite, the store (statements.db) live. Created when missing.</summary>
     public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>The store's engine: "sqlite" (embedded, one machine) or "postgres" (shared by several replicas).</summary>
+    public string Storage { get; set; } = StoreEngines.Sqlite;
+
+    /// <summary>
+    /// ConnectionStrings:Statements, copied here at start: required for PostgreSQL; for SQLite optional (default: a
+    /// statements.db file in the data directory).
+    /// </summary>
+    public string? StatementsConnectionString { get; set; }
+
+    /// <summary>How long, in seconds, start-up waits for an unreachable store (PostgreSQL still starting) before giving up.</summary>
+    public int StoreWaitSeconds { get; set; } = 60;
 
     /// <summary>A folder of statements ingested when the store is empty. Default: the repository's seeds/ folder, when one is found.</summary>
     public string? SeedsPath { get; set; }
@@ -20,7 +34,10 @@ public sealed class SearchApiOptions
     /// <summary>How long, in seconds, a superseded index snapshot stays available to paging cursors.</summary>
     public int CursorLifetimeSeconds { get; set; } = 600;
 
-    /// <summary>How often, in milliseconds, the index checks the store for writes made elsewhere (the CLI, other replicas).</summary>
+    /// <summary>
+    /// How often, in milliseconds, the index checks the store for writes made elsewhere (the CLI, other replicas). On
+    /// PostgreSQL, replicas are also told of each committed write at once (LISTEN/NOTIFY); this is the fallback.
+    /// </summary>
     public int SyncIntervalMs { get; set; } = 1_000;
 
     /// <summary>Most words, phrases and prefixes one query may hold (too_many_clauses beyond).</summary>

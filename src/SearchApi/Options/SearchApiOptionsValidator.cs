@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SearchApi.Core.Storage;
 
 namespace SearchApi.Options;
 
@@ -12,6 +13,9 @@ public sealed class SearchApiOptionsValidator : IValidateOptions<SearchApiOption
             failures.Add("SearchApi:DataDirectory must name a folder for the store and the index.");
         else if (!CanWrite(options.DataDirectory, out var reason))
             failures.Add($"SearchApi:DataDirectory '{options.DataDirectory}' cannot be created or written: {reason}");
+        if (StoreEngines.Check(options.Storage, options.StatementsConnectionString) is { } storeProblem)
+            failures.Add(storeProblem);
+        if (options.StoreWaitSeconds is < 0 or > 3_600) failures.Add("SearchApi:StoreWaitSeconds must be between 0 and 3600.");
         if (options.SeedsPath is { } seeds && !Directory.Exists(seeds) && !File.Exists(seeds))
             failures.Add($"SearchApi:SeedsPath '{seeds}' does not exist.");
         foreach (var origin in options.CorsOrigins)

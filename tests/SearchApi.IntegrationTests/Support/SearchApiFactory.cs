@@ -43,6 +43,17 @@ public sealed class SearchApiFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public Dictionary<string, string?> Settings { get; } = new();
 
+    private (PostgresServer Server, string ConnectionString)? _postgres;
+
+    /// <summary>Puts the store in a fresh database on <paramref name="server"/> (dropped on dispose) instead of SQLite.</summary>
+    public void UsePostgres(PostgresServer server)
+    {
+        var connectionString = server.CreateDatabase();
+        _postgres = (server, connectionString);
+        Settings["SearchApi:Storage"] = "postgres";
+        Settings["ConnectionStrings:Statements"] = connectionString;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("SearchApi:DataDirectory", DataDirectory);
@@ -75,6 +86,7 @@ public sealed class SearchApiFactory : WebApplicationFactory<Program>, IAsyncLif
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is var (server, connectionString)) server.DropDatabase(connectionString);
         if (!_ownsDataDirectory || !Directory.Exists(DataDirectory)) return;
         try
         {

@@ -23,7 +23,7 @@ public sealed class IndexAndSearchTests : IDisposable
 
     public IndexAndSearchTests()
     {
-        _store = new SqlStatementStore(new SqliteConnections(_folder.File("statements.db")), TimeProvider.System);
+        _store = new SqlStatementStore(SqliteConnections.ForFile(_folder.File("statements.db")), TimeProvider.System);
         _store.MigrateAsync().GetAwaiter().GetResult();
         (_catalog, _sync) = OpenIndex();
     }
