@@ -65,6 +65,47 @@ public sealed class StartupTests
         Assert.Contains("SearchApi:SeedsPath '/nonexistent/seeds' does not exist.", error.Message);
     }
 
+    [Theory]
+    [InlineData("mysql", null, "SearchApi:Storage must be one of sqlite, postgres, not 'mysql'.")]
+    [InlineData("postgres", null, "SearchApi:Storage is postgres: set ConnectionStrings:Statements")]
+    [InlineData("postgres", "Host=db;Pasword=hunter2-secret", "ConnectionStrings:Statements is not a valid postgres connection string.")]
+    [InlineData("sqlite", "Data Source=x.db;Colour=blue;Password=hunter2-secret", "ConnectionStrings:Statements is not a valid sqlite connection string.")]
+    public async Task A_store_that_cannot_work_stops_the_start_without_repeating_the_connection_string(string storage, string? connectionString, string message)
+    {
+        await using var factory = new SearchApiFactory();
+        factory.Settings["SearchApi:Storage"] = storage;
+        factory.Settings["ConnectionStrings:Statements"] = connectionString;
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains(message, error.Message);
+        Assert.DoesNotContain("hunter2", error.Message);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_stops_the_start_after_the_configured_wait_instead_of_hanging()
+    {
+        await using var factory = new SearchApiFactory();
+        factory.Settings["SearchApi:Storage"] = "postgres";
+        factory.Settings["ConnectionStrings:Statements"] = "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2";
+        factory.Settings["SearchApi:StoreWaitSeconds"] = "1";
+
+        var error = Assert.ThrowsAny<System.Data.Common.DbException>(() => factory.CreateClient());
+        Assert.True(error.IsTransient);
+    }
+
+    [Fact]
+    public async Task A_SQLite_connection_string_puts_the_store_where_it_says()
+    {
+        await using var factory = new SearchApiFactory();
+        var file = Path.Combine(factory.DataDirectory, "elsewhere", "custom.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        factory.Settings["ConnectionStrings:Statements"] = $"Data Source={file}";
+        await factory.InitializeAsync();
+
+        Assert.True(File.Exists(file));
+        Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "statements.db")));
+    }
+
     [Fact]
     public async Task A_short_cursor_secret_stops_the_start()
     {
