@@ -107,6 +107,27 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_trusted_proxy_that_is_not_an_address_stops_the_start()
+    {
+        await using var factory = new SearchApiFactory();
+        factory.Settings["SearchApi:TrustedProxies:0"] = "nginx";
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains("SearchApi:TrustedProxies 'nginx' is neither an IP address nor a network", error.Message);
+    }
+
+    [Fact]
+    public async Task An_empty_api_key_from_a_deployment_means_writes_are_disabled()
+    {
+        await using var factory = new SearchApiFactory { WithApiKey = false };
+        factory.Settings["SearchApi:ApiKeys:0"] = "";
+        await factory.InitializeAsync();
+
+        var response = await factory.CreateClient().PostAsync("/api/v1/documents", new StringContent("""{"text":"x"}""", System.Text.Encoding.UTF8, "application/json"));
+        await response.AssertProblem(403, "writes_disabled");
+    }
+
+    [Fact]
     public async Task A_short_cursor_secret_stops_the_start()
     {
         await using var factory = new SearchApiFactory();

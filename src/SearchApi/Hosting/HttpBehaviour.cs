@@ -1,11 +1,12 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using SearchApi.Options;
 
 namespace SearchApi.Hosting;
 
-/// <summary>Cross-origin access for the configured frontends, and compressed responses.</summary>
+/// <summary>The real client behind trusted proxies, cross-origin access for the configured frontends, and compressed responses.</summary>
 public static class HttpBehaviour
 {
     private const string CorsPolicy = "frontends";
@@ -21,6 +22,15 @@ public static class HttpBehaviour
         });
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SearchApiOptions>>((forwarded, settings) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            if (settings.Value.TrustedProxies.Length == 0) return;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in settings.Value.TrustedProxies)
+                if (TrustedNetworks.TryParse(proxy, out var network)) forwarded.KnownIPNetworks.Add(network);
+        });
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
             .Configure<IOptions<SearchApiOptions>>((cors, settings) => cors.AddPolicy(CorsPolicy, policy => policy
@@ -33,6 +43,7 @@ public static class HttpBehaviour
 
     public static WebApplication UseHttpBehaviour(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseResponseCompression();
         app.UseCors(CorsPolicy);
         return app;

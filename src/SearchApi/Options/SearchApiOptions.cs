@@ -49,6 +49,15 @@ public sealed class SearchApiOptions
     /// <summary>Keys that may write (X-Api-Key header), from configuration or the environment, never from the repository. Empty: writes are disabled.</summary>
     public string[] ApiKeys { get; set; } = [];
 
+    /// <summary>The configured keys, without blank entries (an empty SearchApi__ApiKeys__0 from a deployment means "no key").</summary>
+    public IReadOnlyList<string> ConfiguredApiKeys => ApiKeys.Where(key => !string.IsNullOrWhiteSpace(key)).ToList();
+
+    /// <summary>
+    /// Reverse proxies (addresses or CIDR networks, e.g. 10.0.0.0/8) whose X-Forwarded-For names the real client, for
+    /// rate limits and logs. Empty: only a proxy on this machine (loopback) is believed.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>Largest request body for a single write (JSON or text), in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
 

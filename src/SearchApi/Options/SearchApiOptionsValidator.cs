@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SearchApi.Core.Storage;
+using SearchApi.Hosting;
 
 namespace SearchApi.Options;
 
@@ -26,8 +27,11 @@ public sealed class SearchApiOptionsValidator : IValidateOptions<SearchApiOption
         if (options.SyncIntervalMs is < 50 or > 600_000) failures.Add("SearchApi:SyncIntervalMs must be between 50 and 600000.");
         if (options.MaxQueryClauses is < 1 or > 1_000) failures.Add("SearchApi:MaxQueryClauses must be between 1 and 1000.");
         if (options.MaxPrefixExpansions is < 1 or > 1_000) failures.Add("SearchApi:MaxPrefixExpansions must be between 1 and 1000.");
-        foreach (var key in options.ApiKeys)
+        foreach (var key in options.ConfiguredApiKeys)
             if (key.Length < 16) failures.Add("Every SearchApi:ApiKeys entry must be at least 16 characters.");
+        foreach (var proxy in options.TrustedProxies)
+            if (!TrustedNetworks.TryParse(proxy, out _))
+                failures.Add($"SearchApi:TrustedProxies '{proxy}' is neither an IP address nor a network such as 10.0.0.0/8.");
         if (options.MaxBodyBytes is < 1_024 or > 100 * 1024 * 1024) failures.Add("SearchApi:MaxBodyBytes must be between 1 KiB and 100 MiB.");
         if (options.MaxBulkBodyBytes < options.MaxBodyBytes) failures.Add("SearchApi:MaxBulkBodyBytes must not be below SearchApi:MaxBodyBytes.");
         if (options.MaxBulkLineBytes is < 1_024 or > 64 * 1024 * 1024) failures.Add("SearchApi:MaxBulkLineBytes must be between 1 KiB and 64 MiB.");

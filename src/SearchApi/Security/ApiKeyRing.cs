@@ -21,7 +21,7 @@ public sealed class ApiKeyRing(IOptions<SearchApiOptions> options)
 {
     public const string Header = "X-Api-Key";
 
-    private readonly byte[][] _hashes = options.Value.ApiKeys.Select(Hash).ToArray();
+    private readonly byte[][] _hashes = options.Value.ConfiguredApiKeys.Select(Hash).ToArray();
 
     public bool WritesEnabled => _hashes.Length > 0;
 
