@@ -106,6 +106,19 @@ public sealed class StartupTests
         Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "statements.db")));
     }
 
+    [Theory]
+    [InlineData("none")]
+    [InlineData("")]
+    public async Task Seeds_can_be_turned_off_for_a_production_store(string setting)
+    {
+        await using var factory = new SearchApiFactory();
+        factory.Settings["SearchApi:SeedsPath"] = setting;
+        await factory.InitializeAsync();
+
+        var ready = await factory.CreateClient().GetObject("/health/ready");
+        Assert.Equal(0, ready["documents"]!.GetValue<long>());
+    }
+
     [Fact]
     public async Task A_trusted_proxy_that_is_not_an_address_stops_the_start()
     {

@@ -22,8 +22,13 @@ public sealed class SearchApiOptions
     /// <summary>How long, in seconds, start-up waits for an unreachable store (PostgreSQL still starting) before giving up.</summary>
     public int StoreWaitSeconds { get; set; } = 60;
 
-    /// <summary>A folder of statements ingested when the store is empty. Default: the repository's seeds/ folder, when one is found.</summary>
+    /// <summary>
+    /// A folder of statements ingested when the store is empty. Default: the repository's seeds/ folder, when one is
+    /// found. "none" (or empty): never load seeds.
+    /// </summary>
     public string? SeedsPath { get; set; }
+
+    public bool SeedsDisabled => SeedsPath is not null && (SeedsPath.Trim().Length == 0 || SeedsPath.Trim().Equals("none", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Secret that signs paging cursors. Default: derived from the store's identity, so every replica of one store accepts the same cursors.</summary>
     public string? CursorSecret { get; set; }

@@ -17,7 +17,7 @@ public sealed class SearchApiOptionsValidator : IValidateOptions<SearchApiOption
         if (StoreEngines.Check(options.Storage, options.StatementsConnectionString) is { } storeProblem)
             failures.Add(storeProblem);
         if (options.StoreWaitSeconds is < 0 or > 3_600) failures.Add("SearchApi:StoreWaitSeconds must be between 0 and 3600.");
-        if (options.SeedsPath is { } seeds && !Directory.Exists(seeds) && !File.Exists(seeds))
+        if (options.SeedsPath is { } seeds && !options.SeedsDisabled && !Directory.Exists(seeds) && !File.Exists(seeds))
             failures.Add($"SearchApi:SeedsPath '{seeds}' does not exist.");
         foreach (var origin in options.CorsOrigins)
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")

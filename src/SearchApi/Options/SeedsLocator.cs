@@ -5,6 +5,7 @@ public static class SeedsLocator
 {
     public static string? Resolve(SearchApiOptions options)
     {
+        if (options.SeedsDisabled) return null;
         if (options.SeedsPath is not null) return options.SeedsPath;
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
