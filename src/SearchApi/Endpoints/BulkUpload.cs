@@ -132,7 +132,7 @@ public static class BulkUpload
             var summary = new Summary(lineNumber, totals[0], totals[1], totals[2], totals[3], totals[4]);
             await response.WriteAsync(JsonSerializer.Serialize(new { summary }, JsonOptions) + "\n", cancellationToken);
         }
-        catch (ApiException error) when (started)
+        catch (Exception failure) when (started && ProblemExceptionHandler.Translate(failure) is { } error)
         {
             // The answer has begun: what was acknowledged stays committed; the failure ends the stream as its last line.
             await response.WriteAsync(JsonSerializer.Serialize(new { error = new { code = error.Error.Code, status = error.Error.Status, detail = error.Message } }, JsonOptions) + "\n", cancellationToken);

@@ -46,6 +46,7 @@ public static class ApiErrors
     public static readonly ApiError RateLimited = new("rate_limited", 429, "Too many requests; slow down.");
     public static readonly ApiError SearchTimeout = new("search_timeout", 503, "The search took too long and was stopped.");
     public static readonly ApiError NotReady = new("index_not_ready", 503, "The search index is still being built; try again shortly.");
+    public static readonly ApiError StoreUnavailable = new("store_unavailable", 503, "The statement store cannot be reached; try again shortly.");
     public static readonly ApiError Internal = new("internal_error", 500, "Something went wrong on our side.");
 
     public static IReadOnlyList<ApiError> All { get; } =

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SearchApi.Core.Search;
@@ -12,7 +13,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (Translate(exception) is { } translated) exception = translated;
+        if (Translate(exception) is { } translated)
+        {
+            if (translated.Error == ApiErrors.StoreUnavailable)
+                logger.LogWarning("The store could not be reached on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            exception = translated;
+        }
         var (error, detail) = exception switch
         {
             ApiException api => (api.Error, api.Message),
@@ -26,9 +32,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return true;
     }
 
-    /// <summary>The core's own refusals (query syntax and limits, expired snapshots) in the API's terms.</summary>
-    private static ApiException? Translate(Exception exception) => exception switch
+    /// <summary>
+    /// The core's own refusals (query syntax and limits, expired snapshots) and an unreachable store in the API's
+    /// terms; null for anything else.
+    /// </summary>
+    public static ApiException? Translate(Exception exception) => exception switch
     {
+        ApiException api => api,
         QuerySyntaxException syntax => new ApiException(ApiErrors.QuerySyntax, $"{syntax.Message} (at position {syntax.Position}).",
             new Dictionary<string, object?> { ["position"] = syntax.Position }),
         QueryLimitException { Limit: QueryLimit.Clauses } limit => new ApiException(ApiErrors.TooManyClauses, limit.Message),
@@ -37,6 +47,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             "The index has changed and the snapshot this cursor paged through has expired; start again without a cursor."),
         TooManyBucketsException buckets => new ApiException(ApiErrors.TooManyBuckets, buckets.Message),
         SearchTimeoutException timeout => new ApiException(ApiErrors.SearchTimeout, timeout.Message + " Narrow the query or the filters."),
+        DbException { IsTransient: true } => new ApiException(ApiErrors.StoreUnavailable,
+            "The statement store did not answer. Searches go on from the index; writes, documents and the feed resume when it is back."),
         _ => null,
     };
 
@@ -44,6 +56,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         httpContext.Response.StatusCode = error.Status;
         if (error == ApiErrors.NotReady || error == ApiErrors.SearchTimeout) httpContext.Response.Headers.RetryAfter = "1";
+        if (error == ApiErrors.StoreUnavailable) httpContext.Response.Headers.RetryAfter = "5";
         if (error == ApiErrors.MissingApiKey) httpContext.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
         var problem = Create(error, detail);
         foreach (var (key, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[key] = value;

@@ -74,6 +74,11 @@ public sealed class StartupService(
             {
                 await synchronizer.CatchUpAsync(stoppingToken);
             }
+            catch (DbException e) when (e.IsTransient)
+            {
+                logger.LogWarning("The store cannot be reached ({Reason}); searches go on from the index; retrying in {Interval}", e.Message, interval);
+                await Task.Delay(interval, stoppingToken);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Catching the index up with the store failed; retrying in {Interval}", interval);
