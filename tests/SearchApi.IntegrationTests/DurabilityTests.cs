@@ -12,25 +12,15 @@ namespace SearchApi.IntegrationTests;
 /// </summary>
 public sealed class DurabilityTests : IDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "searchapi-durability", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _folder = new();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Leftovers in the temporary folder are harmless.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Statements_acknowledged_before_a_kill_9_survive_it_and_store_and_index_agree()
     {
         var acknowledged = new List<string>();
-        await using (var server = await ServerProcess.StartAsync(_data))
+        await using (var server = await ServerProcess.StartAsync(_folder.Path))
         {
             await server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60));
             using var upload = new CancellationTokenSource();
@@ -59,7 +49,7 @@ public sealed class DurabilityTests : IDisposable
             await Assert.ThrowsAnyAsync<Exception>(() => uploading);
         }
 
-        await using var restarted = await ServerProcess.StartAsync(_data);
+        await using var restarted = await ServerProcess.StartAsync(_folder.Path);
         await restarted.WaitForAsync("/health/ready", TimeSpan.FromSeconds(120));
         List<string> ids;
         lock (acknowledged) ids = [.. acknowledged];
@@ -81,7 +71,7 @@ public sealed class DurabilityTests : IDisposable
     public async Task A_deleted_or_corrupted_index_is_rebuilt_at_start_while_readiness_says_not_ready()
     {
         const int count = 8_000;
-        await using (var server = await ServerProcess.StartAsync(_data))
+        await using (var server = await ServerProcess.StartAsync(_folder.Path))
         {
             await server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60));
             for (var part = 0; part < count / 1_000; part++)
@@ -93,18 +83,18 @@ public sealed class DurabilityTests : IDisposable
         }
 
         // Corrupted: every segments file of the index in service overwritten with garbage.
-        var generation = Path.Combine(_data, "index", File.ReadAllText(Path.Combine(_data, "index", "CURRENT")));
+        var generation = Path.Combine(_folder.Path, "index", File.ReadAllText(Path.Combine(_folder.Path, "index", "CURRENT")));
         foreach (var file in Directory.GetFiles(generation, "segments*")) File.WriteAllBytes(file, Encoding.ASCII.GetBytes("not a Lucene commit"));
         await AssertRebuilt(count + 7);
 
         // Deleted: the whole index folder gone.
-        Directory.Delete(Path.Combine(_data, "index"), recursive: true);
+        Directory.Delete(Path.Combine(_folder.Path, "index"), recursive: true);
         await AssertRebuilt(count + 7);
     }
 
     private async Task AssertRebuilt(int expected)
     {
-        await using var server = await ServerProcess.StartAsync(_data);
+        await using var server = await ServerProcess.StartAsync(_folder.Path);
         var statuses = await server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(120));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, statuses[0]);
         Assert.Equal(HttpStatusCode.OK, statuses[^1]);

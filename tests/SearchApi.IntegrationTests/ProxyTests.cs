@@ -9,26 +9,16 @@ namespace SearchApi.IntegrationTests;
 /// </summary>
 public sealed class ProxyTests : IDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "searchapi-proxy", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _folder = new();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Leftovers in the temporary folder are harmless.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static readonly string[] TwoPerClient = ["--SearchApi:RateLimit:AnonymousPerSecond=1", "--SearchApi:RateLimit:AnonymousBurst=2"];
 
     [Fact]
     public async Task Behind_a_trusted_proxy_each_forwarded_client_has_a_rate_limit_of_its_own()
     {
-        await using var server = await ServerProcess.StartAsync(Path.Combine(_data, "trusted"), TwoPerClient);
+        await using var server = await ServerProcess.StartAsync(_folder.File("trusted"), TwoPerClient);
         await server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], await Searches(server, "203.0.113.7", 3));
@@ -39,7 +29,7 @@ public sealed class ProxyTests : IDisposable
     [Fact]
     public async Task A_peer_that_is_not_a_trusted_proxy_cannot_choose_its_client_address()
     {
-        await using var server = await ServerProcess.StartAsync(Path.Combine(_data, "untrusted"), [.. TwoPerClient, "--SearchApi:TrustedProxies:0=10.20.0.0/16"]);
+        await using var server = await ServerProcess.StartAsync(_folder.File("untrusted"), [.. TwoPerClient, "--SearchApi:TrustedProxies:0=10.20.0.0/16"]);
         await server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], await Searches(server, "203.0.113.7", 2));

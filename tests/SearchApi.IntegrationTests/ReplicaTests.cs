@@ -19,24 +19,17 @@ public sealed class ReplicaTests(PostgresServer postgres, ITestOutputHelper outp
     // The fallback poll, long enough that only the store's write notifications can replicate within the test's bound.
     private const int SyncIntervalMs = 60_000;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "searchapi-replicas", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _folder = new();
     private readonly string _database = postgres.CreateDatabase();
 
     public void Dispose()
     {
         postgres.DropDatabase(_database);
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Leftovers in the temporary folder are harmless.
-        }
+        _folder.Dispose();
     }
 
     private Task<ServerProcess> StartReplica(string name) => ServerProcess.StartAsync(
-        Path.Combine(_folder, name),
+        _folder.File(name),
         "--SearchApi:Storage=postgres", $"--ConnectionStrings:Statements={_database}", $"--SearchApi:SyncIntervalMs={SyncIntervalMs}");
 
     [Fact]
