@@ -50,7 +50,7 @@ public sealed class ProductEngine : ISearchEngine
     {
         using var lease = _index.Acquire();
         var hits = lease.Searcher.Search(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(IndexFields.Id, id)), 1);
-        return hits.TotalHits == 0 ? "not indexed" : lease.Searcher.Explain(_queries.Build(query).Query, hits.ScoreDocs[0].Doc).ToString();
+        return hits.TotalHits == 0 ? "not indexed" : lease.Searcher.Explain(_queries.Build(query).Scoring, hits.ScoreDocs[0].Doc).ToString();
     }
 
     public void Dispose()

@@ -3,13 +3,16 @@ namespace SearchApi.Core.Indexing;
 /// <summary>Names of the Lucene fields; the index schema in one place.</summary>
 public static class IndexFields
 {
-    /// <summary>Identity: indexed keyword, stored, and sorted doc values for the final tie-break.</summary>
+    /// <summary>Identity: indexed keyword, and sorted doc values (read back for hits, and the final tie-break).</summary>
     public const string Id = "id";
 
     /// <summary>Title and body analysed with their language's chain: title_en, text_en, title_ru, text_ru.</summary>
     public static string Title(string lang) => "title_" + lang;
 
     public static string Text(string lang) => "text_" + lang;
+
+    /// <summary>Whether an analysed field holds a title (title_xx, exact_title, translit_title) rather than a body.</summary>
+    public static bool IsTitle(string field) => field is ExactTitle or TranslitTitle || field.StartsWith("title_", StringComparison.Ordinal);
 
     /// <summary>Body in lower case with ё folded, unstemmed, in both languages: exact forms and phrases rank first.</summary>
     public const string Exact = "exact";
@@ -34,7 +37,7 @@ public static class IndexFields
     public const string Organization = "organization";
     public const string Place = "place";
 
-    /// <summary>Stored entity mentions (id and offsets), for highlighting entity matches.</summary>
+    /// <summary>Entity mentions (id and offsets) as binary doc values, for highlighting entity matches.</summary>
     public const string Mentions = "mentions";
 
     // Keyword fields, indexed for filters and with sorted-set doc values for facets.
@@ -43,10 +46,10 @@ public static class IndexFields
     public const string Kind = "kind";
     public const string Year = "year";
 
-    /// <summary>Days since 1970-01-01: numeric range field, numeric doc values for sorting, stored. Absent when undated.</summary>
+    /// <summary>Days since 1970-01-01: numeric range field, and numeric doc values for sorting and hits. Absent when undated.</summary>
     public const string Date = "date";
 
-    // Stored only, returned with hits.
+    // Binary doc values only, returned with hits: read by random access, without the decompression stored fields need.
     public const string StoredTitle = "title";
     public const string StoredText = "text";
     public const string DatePrecision = "date_precision";

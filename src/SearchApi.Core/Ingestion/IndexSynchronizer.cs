@@ -13,7 +13,13 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
 {
     public const int BatchSize = 1_000;
 
+    /// <summary>Changes after which a quiet index is merged into one segment.</summary>
+    public const int MergeAfterChanges = 1_000;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _changesSinceMerge;
+    private long _lastChangeTicks = Environment.TickCount64;
+    private int _merging;
 
     /// <summary>The last store sequence number the index in service holds.</summary>
     public long IndexedSeq => catalog.Current.IndexedSeq;
@@ -41,6 +47,46 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
     }
 
     /// <summary>
+    /// Merges the index into one segment in the background once it has taken <see cref="MergeAfterChanges"/> changes
+    /// and then none for <paramref name="quiet"/>: a bulk load is merged once, after it ends, not after every batch.
+    /// Returns the merge under way, or null when none was started.
+    /// </summary>
+    public Task? MergeWhenQuiet(TimeSpan quiet)
+    {
+        if (Interlocked.Read(ref _changesSinceMerge) < MergeAfterChanges) return null;
+        if (Environment.TickCount64 - Interlocked.Read(ref _lastChangeTicks) < quiet.TotalMilliseconds) return null;
+        if (Interlocked.CompareExchange(ref _merging, 1, 0) != 0) return null;
+        Interlocked.Exchange(ref _changesSinceMerge, 0);
+        return Task.Run(() =>
+        {
+            try
+            {
+                MergeNow();
+            }
+            catch (Exception e)
+            {
+                // The index stays as it was, in several segments; the next quiet period tries again.
+                logger.LogError(e, "Merging the index failed");
+                Interlocked.Add(ref _changesSinceMerge, MergeAfterChanges);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _merging, 0);
+            }
+        });
+    }
+
+    /// <summary>Merges the index into one segment now (an operator's ingest does so before it exits).</summary>
+    public void MergeNow()
+    {
+        var index = catalog.Current;
+        if (index.SegmentCount <= 1) return;
+        var started = Environment.TickCount64;
+        index.Optimize();
+        logger.LogInformation("Index merged into one segment in {Ms} ms", Environment.TickCount64 - started);
+    }
+
+    /// <summary>
     /// Rebuilds the index from the store without downtime: a new generation is filled while the current one keeps
     /// serving (and keeps being caught up), then caught up to the last write and put in service.
     /// </summary>
@@ -53,6 +99,8 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
             var state = await store.GetStateAsync(cancellationToken);
             fresh.Reset(state.StoreId);
             await ApplyChangesAsync(fresh, state.LastSeq, cancellationToken, progress);
+            // Merged before the swap, outside the gate: the index in service keeps catching up meanwhile.
+            fresh.Optimize();
             await _gate.WaitAsync(cancellationToken);
             try
             {
@@ -85,6 +133,11 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
             index.Apply(changes);
             applied += changes.Count;
             progress?.Report(index.IndexedSeq);
+        }
+        if (applied > 0)
+        {
+            Interlocked.Add(ref _changesSinceMerge, applied);
+            Interlocked.Exchange(ref _lastChangeTicks, Environment.TickCount64);
         }
         if (applied > 0 || from == 0)
         {

@@ -58,7 +58,7 @@ public sealed class Exporter(IndexCatalog catalog, QueryBuilder queries, TimePro
             var lines = new StringBuilder();
             foreach (var hit in page)
             {
-                var statement = StatementDocuments.Read(searcher.Doc(hit.Doc));
+                var statement = StatementDocuments.Read(searcher, hit.Doc, withText: request.IncludeText);
                 var score = plan.MatchesAll ? 0 : hit.Score;
                 lines.Append(request.Format == ExportFormat.Csv ? CsvRow(statement, score, request.IncludeText) : JsonRow(statement, score, request.IncludeText));
             }

@@ -1,5 +1,3 @@
-using Lucene.Net.Analysis;
-using SearchApi.Core.Analysis;
 using SearchApi.Core.Indexing;
 using SearchApi.Core.Parsing;
 
@@ -25,69 +23,89 @@ public sealed record Highlight(int Start, int Length);
 
 public sealed record Snippet(string Text, IReadOnlyList<Highlight> Highlights);
 
+/// <summary>What the highlighter made of one hit: the matched words of its title, and the best passages of its text.</summary>
+public sealed record HitHighlights(IReadOnlyList<Highlight> Title, IReadOnlyList<Snippet> Snippets);
+
 /// <summary>
-/// Finds the words a query matched by re-analysing stored text with the same chains as the index, and cuts the best
-/// passages around them. Stemmed, transliterated and entity matches are marked too: "corridor" marks "corridors",
-/// "CSTO" marks "ОДКБ".
+/// Marks the words a query matched and cuts the best passages around them. The matches come from the index's postings
+/// (<see cref="PostingMatches"/>), so stemmed, transliterated and entity matches are marked too: "corridor" marks
+/// "corridors", "CSTO" marks "ОДКБ".
 /// </summary>
-public sealed class Highlighter(Analyzer analyzer)
+public static class Highlighter
 {
     private const string Ellipsis = "…";
 
-    /// <summary>Every word of a statement's title or text that the query matched, in order, without overlaps.</summary>
-    public List<Match> Matches(IndexedStatement statement, QueryTerms terms, bool inTitle)
+    /// <summary>Title highlights and snippets for a page of hits (document numbers of <paramref name="reader"/>).</summary>
+    public static IReadOnlyList<HitHighlights> Highlight(
+        Lucene.Net.Index.IndexReader reader, IReadOnlyList<int> docs, IReadOnlyList<IndexedStatement> statements, QueryTerms terms, SnippetOptions options)
     {
-        var matches = new List<Match>();
-        if (terms.IsEmpty) return matches;
-        var text = inTitle ? statement.Title : statement.Text;
-        var fields = inTitle
-            ? new[] { IndexFields.Title(statement.Lang), IndexFields.ExactTitle, IndexFields.TranslitTitle }
-            : new[] { IndexFields.Text(statement.Lang), IndexFields.Exact, IndexFields.Translit };
-        foreach (var field in fields)
+        var matches = PostingMatches.Find(reader, docs, statements, terms, inText: options.Count > 0);
+        var highlights = new HitHighlights[docs.Count];
+        for (var i = 0; i < docs.Count; i++)
         {
-            if (terms.For(field).Count == 0 && !terms.Prefixes.Any(p => p.Field == field)) continue;
-            foreach (var token in StatementAnalyzer.Tokens(analyzer, field, text))
-                if (terms.Matches(field, token.Term)) matches.Add(new Match(token.Start, token.End, token.Term));
+            var title = new List<Highlight>(matches.Title[i].Count);
+            foreach (var match in matches.Title[i]) title.Add(new Highlight(match.Start, match.End - match.Start));
+            highlights[i] = new HitHighlights(title, Snippets(statements[i].Text, matches.Text[i], options));
         }
-        foreach (var mention in statement.Mentions)
-            if (mention.InTitle == inTitle && terms.EntityIds.Contains(mention.EntityId) && mention.Start + mention.Length <= text.Length)
-                matches.Add(new Match(mention.Start, mention.Start + mention.Length, mention.EntityId));
-        matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-        var merged = new List<Match>(matches.Count);
-        foreach (var match in matches)
-            if (merged.Count == 0 || match.Start >= merged[^1].End) merged.Add(match);
-        return merged;
+        return highlights;
     }
 
-    /// <summary>The best passages of the statement's text for the query, in text order; the opening when nothing matched.</summary>
-    public IReadOnlyList<Snippet> Snippets(IndexedStatement statement, QueryTerms terms, SnippetOptions options)
+    /// <summary>
+    /// The best passages of <paramref name="text"/> for the matches (in text order, without overlaps), in text order; the
+    /// opening sentence when nothing matched.
+    /// </summary>
+    public static IReadOnlyList<Snippet> Snippets(string text, List<Match> matches, SnippetOptions options)
     {
-        var text = statement.Text;
         if (options.Count == 0 || text.Length == 0) return [];
-        var matches = Matches(statement, terms, inTitle: false);
         if (matches.Count == 0) return [Cut(text, 0, Sentences.EndOfSentence(text, 0), [], options.Length)];
 
         var scored = new List<(int Start, int End, int Score, List<Match> Matches)>();
-        var next = 0;
-        foreach (var (start, end) in Sentences.Spans(text))
+        var sentenceStart = 0;
+        var sentenceEnd = 0;
+        List<Match>? inside = null;
+        foreach (var match in matches)
         {
-            var inside = new List<Match>();
-            while (next < matches.Count && matches[next].Start < end)
+            if (match.Start >= sentenceEnd)
             {
-                if (matches[next].Start >= start) inside.Add(matches[next]);
-                next++;
+                if (inside is not null) scored.Add((sentenceStart, sentenceEnd, Score(inside), inside));
+                (sentenceStart, sentenceEnd) = SentenceAt(text, match.Start, sentenceEnd);
+                inside = [];
             }
-            if (inside.Count == 0) continue;
-            // Distinct terms count most: a passage with both words of a two-word query beats one word twice.
-            var score = inside.Select(m => m.Term).Distinct().Count() * 100 + inside.Count;
-            scored.Add((start, end, score, inside));
+            inside!.Add(match);
         }
+        scored.Add((sentenceStart, sentenceEnd, Score(inside!), inside!));
         return scored
             .OrderByDescending(s => s.Score).ThenBy(s => s.Start)
             .Take(options.Count)
             .OrderBy(s => s.Start)
             .Select(s => Cut(text, s.Start, s.End, s.Matches, options.Length))
             .ToList();
+    }
+
+    // Distinct terms count most: a passage with both words of a two-word query beats one word twice.
+    private static int Score(List<Match> inside)
+    {
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var match in inside) distinct.Add(match.Term);
+        return distinct.Count * 100 + inside.Count;
+    }
+
+    /// <summary>
+    /// The sentence holding <paramref name="position"/>, as <see cref="Sentences.Spans"/> would split the text: a line
+    /// break always ends a sentence, so splitting from the start of the paragraph (or from an earlier sentence end in
+    /// it, <paramref name="from"/>) gives the same sentences as splitting from the start of the text.
+    /// </summary>
+    private static (int Start, int End) SentenceAt(string text, int position, int from)
+    {
+        var paragraph = position == 0 ? 0 : text.LastIndexOf('\n', position - 1) + 1;
+        var start = Math.Max(paragraph, from);
+        while (true)
+        {
+            while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+            var end = Sentences.EndOfSentence(text, start);
+            if (position < end || end >= text.Length) return (start, end);
+            start = end;
+        }
     }
 
     /// <summary>The sentence [start, end) as a snippet of at most <paramref name="length"/> characters, centred on its first match when too long.</summary>

@@ -64,9 +64,7 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
             throw new QueryLimitException(QueryLimit.Clauses, $"The query holds {clauses} words, phrases and prefixes; the limit is {Limits.MaxClauses}.");
 
         var query = Node(root, collected, positive: true);
-        if (Proximity(PlainRun(root)) is { } near)
-            query = new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { near, Occur.SHOULD } };
-        return new QueryPlan(query, false, collected.Terms, collected.Words, root, degraded);
+        return new QueryPlan(query, false, collected.Terms, collected.Words, root, degraded, Proximity(PlainRun(root)));
     }
 
     private static int Leaves(QueryNode node) => node switch

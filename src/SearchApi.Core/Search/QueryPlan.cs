@@ -61,15 +61,27 @@ public sealed record WordPlan(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? FieldTerms = null);
 
 /// <summary>A user's query as Lucene runs it, with what is needed to highlight hits and tell how they matched.</summary>
+/// <param name="Query">What a statement must match, and its score before the proximity bonus.</param>
 /// <param name="Syntax">The parsed query; null for an empty one.</param>
 /// <param name="Degraded">Set when the query broke the syntax and was read as plain words instead.</param>
+/// <param name="Proximity">
+/// For several words, the bonus for statements that have them close together; added to the scores of the best hits
+/// only (<see cref="ProximityRescorer"/>), since it reads positions.
+/// </param>
 public sealed record QueryPlan(
     Query Query,
     bool MatchesAll,
     QueryTerms Terms,
     IReadOnlyList<WordPlan> Words,
     QueryNode? Syntax = null,
-    QuerySyntaxException? Degraded = null);
+    QuerySyntaxException? Degraded = null,
+    Query? Proximity = null)
+{
+    /// <summary>The query with its proximity bonus, as one Lucene query (for explanations).</summary>
+    public Query Scoring => Proximity is null
+        ? Query
+        : new BooleanQuery(disableCoord: true) { { Query, Occur.MUST }, { Proximity, Occur.SHOULD } };
+}
 
 /// <summary>The explicit limits every query must keep.</summary>
 /// <param name="MaxClauses">Most words, phrases and prefixes one query may hold.</param>

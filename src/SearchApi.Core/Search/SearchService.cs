@@ -15,10 +15,6 @@ public sealed record QueryExplanation(QueryPlan Plan, ExplainedStatement? Statem
 /// <summary>Answers searches from the index: one page of hits, with snippets, highlights and how each matched.</summary>
 public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, TimeProvider? clock = null)
 {
-    private readonly Highlighter _highlighter = new(catalog.Current.Analyzer);
-
-    public Highlighter Highlighter => _highlighter;
-
     /// <exception cref="QuerySyntaxException">A strict query that breaks the syntax.</exception>
     /// <exception cref="QueryLimitException">A query over one of the explicit limits.</exception>
     /// <exception cref="SnapshotExpiredException">A cursor whose snapshot has expired.</exception>
@@ -34,24 +30,39 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
         var searcher = snapshot.Searcher;
         CheckPrefixes(searcher.IndexReader, plan.Terms, queries.Limits);
         // One hit more than the page tells whether a next page exists.
-        var collector = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        DeadlineCollector.Search(searcher, plan.Query, filter, collector, queries.Limits.Timeout, clock ?? TimeProvider.System);
-        var top = collector.GetTopDocs();
-        var matchKinds = plan.MatchesAll ? null : new MatchKinds(searcher, plan);
-        var hits = new List<SearchHit>(Math.Min(request.Limit, top.ScoreDocs.Length));
-        foreach (var scoreDoc in top.ScoreDocs.Take(request.Limit))
+        ScoreDoc[] found;
+        int total;
+        if (request.Sort == SearchSort.Relevance && plan.Proximity is not null)
+            (found, total) = ProximityRescorer.Search(searcher, plan, filter, after, request.Limit + 1, queries.Limits.Timeout, clock ?? TimeProvider.System);
+        else
         {
-            var statement = StatementDocuments.Read(searcher.Doc(scoreDoc.Doc));
-            hits.Add(new SearchHit(
-                statement,
-                plan.MatchesAll ? 0 : scoreDoc.Score,
-                _highlighter.Snippets(statement, plan.Terms, snippetOptions),
-                SortOrder.PositionOf((FieldDoc)scoreDoc, request.Sort),
-                matchKinds?.Of(scoreDoc.Doc) ?? [],
-                _highlighter.Matches(statement, plan.Terms, inTitle: true).Select(m => new Highlight(m.Start, m.End - m.Start)).ToList()));
+            var collector = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            DeadlineCollector.Search(searcher, plan.Query, filter, collector, queries.Limits.Timeout, clock ?? TimeProvider.System);
+            var top = collector.GetTopDocs();
+            (found, total) = (top.ScoreDocs, top.TotalHits);
         }
-        var next = top.ScoreDocs.Length > request.Limit && hits.Count > 0 ? new Cursor(snapshot.Version, hits[^1].Position) : null;
-        return new SearchResult(top.TotalHits, hits, next, plan.Degraded);
+        var matchKinds = plan.MatchesAll ? null : new MatchKinds(searcher, plan);
+        var page = found.Length > request.Limit ? found[..request.Limit] : found;
+        var docs = new int[page.Length];
+        var statements = new IndexedStatement[page.Length];
+        for (var i = 0; i < page.Length; i++)
+        {
+            docs[i] = page[i].Doc;
+            // The text is read only to cut snippets from it.
+            statements[i] = StatementDocuments.Read(searcher, docs[i], withText: snippetOptions.Count > 0);
+        }
+        var highlights = Highlighter.Highlight(searcher.IndexReader, docs, statements, plan.Terms, snippetOptions);
+        var hits = new List<SearchHit>(page.Length);
+        for (var i = 0; i < page.Length; i++)
+            hits.Add(new SearchHit(
+                statements[i],
+                plan.MatchesAll ? 0 : page[i].Score,
+                highlights[i].Snippets,
+                SortOrder.PositionOf((FieldDoc)page[i], request.Sort),
+                matchKinds?.Of(docs[i]) ?? [],
+                highlights[i].Title));
+        var next = found.Length > request.Limit && hits.Count > 0 ? new Cursor(snapshot.Version, hits[^1].Position) : null;
+        return new SearchResult(total, hits, next, plan.Degraded);
     }
 
     /// <summary>How a query is read and, given a statement id, whether and how that statement matches it.</summary>
@@ -66,7 +77,7 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
         var doc = found.ScoreDocs[0].Doc;
         var weight = searcher.CreateNormalizedWeight(plan.Query);
         var matches = MatchKinds.Matches(searcher, weight, doc);
-        var score = matches ? searcher.Explain(plan.Query, doc).Value : (float?)null;
+        var score = matches ? searcher.Explain(plan.Scoring, doc).Value : (float?)null;
         return new QueryExplanation(plan, new ExplainedStatement(id, true, matches, score, matches && !plan.MatchesAll ? new MatchKinds(searcher, plan).Of(doc) : []));
     }
 

@@ -26,7 +26,7 @@ public sealed class SimilarService(IndexCatalog catalog)
         var searcher = lease.Searcher;
         var found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
         if (found.TotalHits == 0) return null;
-        var source = StatementDocuments.Read(searcher.Doc(found.ScoreDocs[0].Doc));
+        var source = StatementDocuments.Read(searcher, found.ScoreDocs[0].Doc);
 
         var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
         {
@@ -57,7 +57,7 @@ public sealed class SimilarService(IndexCatalog catalog)
         var hits = new List<SimilarHit>();
         foreach (var hit in searcher.Search(query, filter, limit).ScoreDocs)
         {
-            var statement = StatementDocuments.Read(searcher.Doc(hit.Doc));
+            var statement = StatementDocuments.Read(searcher, hit.Doc);
             var named = statement.Mentions.Select(m => m.EntityId).ToHashSet(StringComparer.Ordinal);
             hits.Add(new SimilarHit(statement, hit.Score, entityIds.Where(named.Contains).ToList(), MatchKinds.Matches(searcher, textWeight, hit.Doc)));
         }

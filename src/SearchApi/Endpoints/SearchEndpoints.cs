@@ -101,7 +101,7 @@ public static class SearchEndpoints
             plan.Degraded is { } degraded ? new SyntaxErrorResponse(degraded.Message, degraded.Position) : null,
             plan.Syntax is { } syntax ? ToResponse(syntax) : null,
             words,
-            plan.Query.ToString(),
+            plan.Scoring.ToString(),
             statement,
             new QueryLimitsResponse(RequestParsing.MaxQueryLength, queries.Limits.MaxClauses, queries.Limits.MaxPrefixExpansions)));
     }

@@ -22,6 +22,7 @@ public sealed class StartupService(
     ILogger<StartupService> logger) : BackgroundService
 {
     private static readonly TimeSpan CoalesceWrites = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MergeQuietPeriod = TimeSpan.FromSeconds(5);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -73,6 +74,8 @@ public sealed class StartupService(
             try
             {
                 await synchronizer.CatchUpAsync(stoppingToken);
+                // After a bulk load (or building the index at start), one segment once writes have paused.
+                _ = synchronizer.MergeWhenQuiet(MergeQuietPeriod);
             }
             catch (DbException e) when (e.IsTransient)
             {

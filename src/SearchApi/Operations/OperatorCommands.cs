@@ -77,6 +77,8 @@ public static class OperatorCommands
             bytesBefore += new FileInfo(file).Length;
             progress.BytesDone = bytesBefore;
         }
+        // One segment: the service then looks each query term up once.
+        synchronizer?.MergeNow();
         progress.Finish();
         Console.Error.WriteLine(string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Value:N0} {o.Key.ToString().ToLowerInvariant()}")) + $", {progress.Rejected:N0} rejected");
         foreach (var error in errors) Console.Error.WriteLine("  rejected " + error);

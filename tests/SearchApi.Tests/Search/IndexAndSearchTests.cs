@@ -12,50 +12,8 @@ using SearchApi.Tests.Support;
 namespace SearchApi.Tests.Search;
 
 /// <summary>Store, on-disk index and search together: the write path and the read path without HTTP.</summary>
-public sealed class IndexAndSearchTests : IDisposable
+public sealed class IndexAndSearchTests : IndexTestBase
 {
-    private readonly TempDirectory _folder = new();
-    private readonly SqlStatementStore _store;
-    private IndexCatalog _catalog;
-    private IndexSynchronizer _sync;
-
-    private StatementIndex _index => _catalog.Current;
-
-    public IndexAndSearchTests()
-    {
-        _store = new SqlStatementStore(SqliteConnections.ForFile(_folder.File("statements.db")), TimeProvider.System);
-        _store.MigrateAsync().GetAwaiter().GetResult();
-        (_catalog, _sync) = OpenIndex();
-    }
-
-    private (IndexCatalog, IndexSynchronizer) OpenIndex()
-    {
-        var catalog = IndexCatalog.Open(_folder.File("index"), () => StatementAnalyzer.Create());
-        return (catalog, new IndexSynchronizer(_store, catalog, NullLogger<IndexSynchronizer>.Instance));
-    }
-
-    public void Dispose()
-    {
-        _catalog.Dispose();
-        SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
-
-    private SearchService Service() =>
-        new(_catalog, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)));
-
-    private FacetService Facets() =>
-        new(_catalog, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)), new FacetLabels(Gazetteer.Embedded), Gazetteer.Embedded);
-
-    private async Task Ingest(params Statement[] statements)
-    {
-        await _store.UpsertAsync(statements);
-        await _sync.CatchUpAsync();
-    }
-
-    private SearchResult Search(string q, SearchSort sort = SearchSort.Relevance, int limit = 10, Cursor? after = null, SearchFilters? filters = null) =>
-        Service().Search(new SearchRequest(q, filters ?? SearchFilters.None, sort, limit, after));
-
     [Fact]
     public async Task Catch_up_applies_store_changes_and_records_the_sequence_in_the_commit()
     {
@@ -221,5 +179,37 @@ public sealed class IndexAndSearchTests : IDisposable
         Assert.Equal([("2021", 1)], filtered.Fields[IndexFields.Year].Select(v => (v.Value, v.Count)));
         // Multi-select: the lang facet ignores the lang filter.
         Assert.Equal([("en", 2), ("ru", 1)], filtered.Fields[IndexFields.Lang].Select(v => (v.Value, v.Count)));
+    }
+
+    [Fact]
+    public async Task Words_close_together_rank_first_and_cursor_pages_follow_the_one_shot_order_past_the_bonus_window()
+    {
+        // More matches than the proximity window, so that paging crosses from rescored hits into the rest.
+        var statements = Enumerable.Range(0, ProximityRescorer.Window + 60).Select(i => TestStatements.Make(
+            $"s{i:000}",
+            i % 7 == 0 ? $"Talks {i}: nuclear weapons were discussed at length today." : $"Talks {i}: nuclear plants and weapons were discussed today.",
+            date: new DateOnly(2020, 1, 1).AddDays(i))).ToArray();
+        await Ingest(statements);
+
+        var oneShot = Search("nuclear weapons", limit: 1_000);
+        Assert.Equal(statements.Length, oneShot.Total);
+        Assert.Equal(statements.Length, oneShot.Hits.Select(h => h.Statement.Id).Distinct().Count());
+        // Equal scores otherwise, so the window holds the newest statements: within it, words together come first;
+        // older statements with the words together, outside it, keep their place after it (the price of rescoring).
+        var newest = Enumerable.Range(statements.Length - ProximityRescorer.Window, ProximityRescorer.Window);
+        var together = newest.Where(i => i % 7 == 0).Select(i => $"s{i:000}").OrderDescending().ToList();
+        Assert.Equal(together, oneShot.Hits.Take(together.Count).Select(h => h.Statement.Id));
+        Assert.Equal(ProximityRescorer.Window + 3, oneShot.Hits.Select(h => h.Statement.Id).ToList().IndexOf("s056")); // after s059, s058, s057
+
+        var paged = new List<string>();
+        Cursor? cursor = null;
+        do
+        {
+            var page = Search("nuclear weapons", limit: 7, after: cursor);
+            paged.AddRange(page.Hits.Select(h => h.Statement.Id));
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+        Assert.Equal(oneShot.Hits.Select(h => h.Statement.Id), paged);
     }
 }

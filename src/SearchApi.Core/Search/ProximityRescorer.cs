@@ -1,0 +1,100 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace SearchApi.Core.Search;
+
+/// <summary>
+/// Relevance order with the proximity bonus (<see cref="QueryPlan.Proximity"/>) added to the best
+/// <see cref="Window"/> hits only: phrase scorers read positions, and running them over every match costs more than
+/// the rest of the search. The order stays total and the same on every page: the window's hits, by score with
+/// bonus, come before all other hits, by score without (a bonus only raises a score, and the window holds the highest
+/// scores without it).
+/// </summary>
+public static class ProximityRescorer
+{
+    /// <summary>How many of the best hits get the bonus; the same for every page of one search.</summary>
+    public const int Window = 200;
+
+    /// <summary>The <paramref name="count"/> hits after <paramref name="after"/> (relevance order), and how many statements match.</summary>
+    public static (FieldDoc[] Hits, int Total) Search(
+        IndexSearcher searcher, QueryPlan plan, Filter? filter, FieldDoc? after, int count, TimeSpan? timeout, TimeProvider clock)
+    {
+        var sort = SortOrder.For(SearchSort.Relevance);
+        var collector = TopFieldCollector.Create(sort, Window, null, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        DeadlineCollector.Search(searcher, plan.Query, filter, collector, timeout, clock);
+        var top = collector.GetTopDocs();
+        var window = top.ScoreDocs.Cast<FieldDoc>().ToArray();
+        var rescored = WithBonus(searcher, plan.Proximity!, window);
+        Array.Sort(rescored, Compare);
+
+        var start = 0;
+        if (after is not null)
+        {
+            var afterId = (BytesRef)after.Fields[2];
+            var at = Array.FindIndex(rescored, hit => ((BytesRef)hit.Fields[2]).Equals(afterId));
+            // A cursor outside the window points into the rest of the hits: the window is behind it.
+            start = at >= 0 ? at + 1 : rescored.Length;
+        }
+        var page = rescored.Skip(start).Take(count).ToList();
+        if (page.Count < count && window.Length == Window)
+        {
+            // After the window, the other hits by their own scores: from the cursor, or from the window's last hit.
+            var restAfter = after is not null && start == rescored.Length && !InWindow(window, after) ? after : window[^1];
+            var rest = TopFieldCollector.Create(sort, count - page.Count, restAfter, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            DeadlineCollector.Search(searcher, plan.Query, filter, rest, timeout, clock);
+            page.AddRange(rest.GetTopDocs().ScoreDocs.Cast<FieldDoc>());
+        }
+        return ([.. page], top.TotalHits);
+    }
+
+    private static bool InWindow(FieldDoc[] window, FieldDoc after)
+    {
+        var id = (BytesRef)after.Fields[2];
+        return window.Any(hit => ((BytesRef)hit.Fields[2]).Equals(id));
+    }
+
+    /// <summary>The window's hits with the bonus added to their scores, found by advancing the bonus query's scorers to them.</summary>
+    private static FieldDoc[] WithBonus(IndexSearcher searcher, Query proximity, FieldDoc[] window)
+    {
+        var result = new FieldDoc[window.Length];
+        if (window.Length == 0) return result;
+        var weight = searcher.CreateNormalizedWeight(proximity);
+        var leaves = searcher.IndexReader.Leaves;
+        var byDoc = Enumerable.Range(0, window.Length).OrderBy(i => window[i].Doc).ToArray();
+        Scorer? scorer = null;
+        var leafIndex = -1;
+        foreach (var i in byDoc)
+        {
+            var hit = window[i];
+            var leaf = ReaderUtil.SubIndex(hit.Doc, leaves);
+            if (leaf != leafIndex)
+            {
+                leafIndex = leaf;
+                scorer = weight.GetScorer(leaves[leaf], leaves[leaf].AtomicReader.LiveDocs);
+            }
+            var target = hit.Doc - leaves[leaf].DocBase;
+            var bonus = 0f;
+            if (scorer is not null)
+            {
+                var doc = scorer.DocID < target ? scorer.Advance(target) : scorer.DocID;
+                if (doc == target) bonus = scorer.GetScore();
+                else if (doc == DocIdSetIterator.NO_MORE_DOCS) scorer = null;
+            }
+            var score = hit.Score + bonus;
+            var fields = (object[])hit.Fields.Clone();
+            fields[0] = J2N.Numerics.Single.GetInstance(score);
+            result[i] = new FieldDoc(hit.Doc, score, fields);
+        }
+        return result;
+    }
+
+    // The relevance order: score, then date (newest first), then id.
+    private static int Compare(FieldDoc a, FieldDoc b)
+    {
+        var byScore = b.Score.CompareTo(a.Score);
+        if (byScore != 0) return byScore;
+        var byDate = ((J2N.Numerics.Int32)b.Fields[1]).CompareTo((J2N.Numerics.Int32)a.Fields[1]);
+        return byDate != 0 ? byDate : ((BytesRef)a.Fields[2]).CompareTo((BytesRef)b.Fields[2]);
+    }
+}
