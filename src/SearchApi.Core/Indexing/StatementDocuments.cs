@@ -84,7 +84,7 @@ public static class StatementDocuments
             Binary(reader, IndexFields.Url, doc, bytes),
             Keyword(reader, IndexFields.Kind, doc, bytes) ?? "",
             withText ? Binary(reader, IndexFields.StoredText, doc, bytes) ?? "" : "",
-            MentionCodec.Read(Binary(reader, IndexFields.Mentions, doc, bytes)));
+            Binary(reader, IndexFields.Mentions, doc, bytes));
     }
 
     private static FieldType CreateAnalysed()
@@ -132,6 +132,12 @@ public static class StatementDocuments
 }
 
 /// <summary>What the index keeps of a statement: enough to answer a search without the SQL store.</summary>
+/// <param name="StoredMentions">The entity mentions as <see cref="MentionCodec"/> writes them; read when first asked for.</param>
 public sealed record IndexedStatement(
     string Id, string Lang, string Title, DateOnly? Date, string? DatePrecision, string? Source, string? Url, string Kind, string Text,
-    IReadOnlyList<IndexedMention> Mentions);
+    string? StoredMentions)
+{
+    private IReadOnlyList<IndexedMention>? _mentions;
+
+    public IReadOnlyList<IndexedMention> Mentions => _mentions ??= MentionCodec.Read(StoredMentions);
+}

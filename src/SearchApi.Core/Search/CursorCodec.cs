@@ -25,17 +25,15 @@ public sealed record Cursor(long Snapshot, SearchPosition Position);
 /// </summary>
 public sealed class CursorCodec(byte[] key, long instance)
 {
-    private const byte Version = 2;
+    private const byte Version = 3;
     private const int FingerprintLength = 8;
     private const int MacLength = 16;
-    private const int MaxIdBytes = 512;
-    // version, instance, snapshot, fingerprint, score, days
-    private const int FixedLength = 1 + 8 + 8 + FingerprintLength + 4 + 4;
+    // version, instance, snapshot, fingerprint, score, days, document number
+    private const int PayloadLength = 1 + 8 + 8 + FingerprintLength + 4 + 4 + 4;
 
     public string Encode(Cursor cursor, byte[] fingerprint)
     {
-        var id = Encoding.UTF8.GetBytes(cursor.Position.Id);
-        var payload = new byte[FixedLength + id.Length];
+        var payload = new byte[PayloadLength];
         var span = payload.AsSpan();
         span[0] = Version;
         BinaryPrimitives.WriteInt64LittleEndian(span[1..], instance);
@@ -43,7 +41,7 @@ public sealed class CursorCodec(byte[] key, long instance)
         fingerprint.AsSpan(0, FingerprintLength).CopyTo(span[17..]);
         BinaryPrimitives.WriteSingleLittleEndian(span[(17 + FingerprintLength)..], cursor.Position.Score);
         BinaryPrimitives.WriteInt32LittleEndian(span[(21 + FingerprintLength)..], cursor.Position.Days);
-        id.CopyTo(span[FixedLength..]);
+        BinaryPrimitives.WriteInt32LittleEndian(span[(25 + FingerprintLength)..], cursor.Position.Doc);
         var mac = HMACSHA256.HashData(key, payload).AsSpan(0, MacLength);
         return System.Buffers.Text.Base64Url.EncodeToString([.. payload, .. mac]);
     }
@@ -52,7 +50,7 @@ public sealed class CursorCodec(byte[] key, long instance)
     {
         cursor = null;
         if (text.Length > 1_024 || !TryDecodeBase64Url(text, out var bytes)) return CursorError.Invalid;
-        if (bytes.Length < FixedLength + 1 + MacLength || bytes.Length > FixedLength + MaxIdBytes + MacLength) return CursorError.Invalid;
+        if (bytes.Length != PayloadLength + MacLength) return CursorError.Invalid;
         var payload = bytes.AsSpan(0, bytes.Length - MacLength);
         var expectedMac = HMACSHA256.HashData(key, payload).AsSpan(0, MacLength);
         if (!CryptographicOperations.FixedTimeEquals(expectedMac, bytes.AsSpan(bytes.Length - MacLength)) || payload[0] != Version)
@@ -64,7 +62,7 @@ public sealed class CursorCodec(byte[] key, long instance)
             new SearchPosition(
                 BinaryPrimitives.ReadSingleLittleEndian(payload[(17 + FingerprintLength)..]),
                 BinaryPrimitives.ReadInt32LittleEndian(payload[(21 + FingerprintLength)..]),
-                Encoding.UTF8.GetString(payload[FixedLength..])));
+                BinaryPrimitives.ReadInt32LittleEndian(payload[(25 + FingerprintLength)..])));
         return CursorError.None;
     }
 

@@ -4,32 +4,54 @@ using Lucene.Net.Search;
 namespace SearchApi.Core.Search;
 
 /// <summary>
-/// Tells how a hit matched: for each query word, the strongest kind of match (exact, stem, entity, transliteration)
-/// whose query finds the hit, by advancing that kind's scorer to the document.
+/// Tells how hits matched: for each query word, the strongest kind of match (exact, stem, entity, transliteration)
+/// whose query finds the hit, by advancing that kind's scorer to the hits. A page of hits is done together, in
+/// document order, and a kind's query is only prepared while some hit is still waiting for its word's answer.
 /// </summary>
-public sealed class MatchKinds
+public static class MatchKinds
 {
-    private readonly IndexSearcher _searcher;
-    private readonly List<Dictionary<MatchKind, Weight>> _words = [];
-
-    public MatchKinds(IndexSearcher searcher, QueryPlan plan)
+    public static IReadOnlyList<MatchKind>[] Of(IndexSearcher searcher, QueryPlan plan, IReadOnlyList<int> docs)
     {
-        _searcher = searcher;
+        var kinds = new SortedSet<MatchKind>[docs.Count];
+        for (var i = 0; i < kinds.Length; i++) kinds[i] = [];
+        var byDoc = Enumerable.Range(0, docs.Count).OrderBy(i => docs[i]).ToList();
         foreach (var word in plan.Words)
-            _words.Add(word.ByKind.ToDictionary(kv => kv.Key, kv => searcher.CreateNormalizedWeight(kv.Value)));
+        {
+            var pending = byDoc;
+            foreach (var kind in Enum.GetValues<MatchKind>())
+            {
+                if (pending.Count == 0) break;
+                if (!word.ByKind.TryGetValue(kind, out var query)) continue;
+                var matched = Matching(searcher, searcher.CreateNormalizedWeight(query), pending, docs);
+                foreach (var i in matched) kinds[i].Add(kind);
+                pending = pending.Where(i => !matched.Contains(i)).ToList();
+            }
+        }
+        return kinds.Select(k => (IReadOnlyList<MatchKind>)[.. k]).ToArray();
     }
 
-    public IReadOnlyList<MatchKind> Of(int doc)
+    /// <summary>Which of the hits (indexes into <paramref name="docs"/>, in document order) the weight's query matches.</summary>
+    private static HashSet<int> Matching(IndexSearcher searcher, Weight weight, List<int> hits, IReadOnlyList<int> docs)
     {
-        var kinds = new SortedSet<MatchKind>();
-        foreach (var word in _words)
-            foreach (var kind in Enum.GetValues<MatchKind>())
-                if (word.TryGetValue(kind, out var weight) && Matches(_searcher, weight, doc))
-                {
-                    kinds.Add(kind);
-                    break;
-                }
-        return [.. kinds];
+        var matched = new HashSet<int>();
+        var leaves = searcher.IndexReader.Leaves;
+        Scorer? scorer = null;
+        var leafIndex = -1;
+        foreach (var i in hits)
+        {
+            var leaf = ReaderUtil.SubIndex(docs[i], leaves);
+            if (leaf != leafIndex)
+            {
+                leafIndex = leaf;
+                scorer = weight.GetScorer(leaves[leaf], leaves[leaf].AtomicReader.LiveDocs);
+            }
+            if (scorer is null) continue;
+            var target = docs[i] - leaves[leaf].DocBase;
+            var doc = scorer.DocID < target ? scorer.Advance(target) : scorer.DocID;
+            if (doc == target) matched.Add(i);
+            else if (doc == DocIdSetIterator.NO_MORE_DOCS) scorer = null;
+        }
+        return matched;
     }
 
     /// <summary>Whether the query behind <paramref name="weight"/> matches one document, found by advancing its scorer.</summary>

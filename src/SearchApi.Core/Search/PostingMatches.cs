@@ -57,8 +57,9 @@ public static class PostingMatches
     {
         if (leaf.AtomicReader.GetTerms(field) is not { } fieldTerms || !fieldTerms.HasOffsets) return;
         var enumerator = fieldTerms.GetEnumerator();
+        DocsAndPositionsEnum? reuse = null;
         foreach (var term in terms.For(field))
-            if (enumerator.SeekExact(new BytesRef(term))) Scan(enumerator, term, targets, hits, into);
+            if (enumerator.SeekExact(new BytesRef(term))) reuse = Scan(enumerator, reuse, term, targets, hits, into);
         foreach (var (prefixField, prefix) in terms.Prefixes)
         {
             if (prefixField != field) continue;
@@ -67,21 +68,22 @@ public static class PostingMatches
             do
             {
                 if (!StringHelper.StartsWith(enumerator.Term, start)) break;
-                Scan(enumerator, enumerator.Term.Utf8ToString(), targets, hits, into);
+                reuse = Scan(enumerator, reuse, enumerator.Term.Utf8ToString(), targets, hits, into);
             }
             while (enumerator.MoveNext());
         }
     }
 
-    // Advances one term's postings through the page's documents, taking the offsets of every occurrence.
-    private static void Scan(TermsEnum enumerator, string term, int[] targets, int[] hits, List<Match>[] into)
+    // Advances one term's postings through the page's documents, taking the offsets of every occurrence. The postings
+    // object of the previous term of the field is reused: they allocate sizeable buffers.
+    private static DocsAndPositionsEnum? Scan(TermsEnum enumerator, DocsAndPositionsEnum? reuse, string term, int[] targets, int[] hits, List<Match>[] into)
     {
-        var postings = enumerator.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
-        if (postings is null) return;
+        var postings = enumerator.DocsAndPositions(null, reuse, DocsAndPositionsFlags.OFFSETS);
+        if (postings is null) return reuse;
         for (var k = 0; k < targets.Length; k++)
         {
             var doc = postings.DocID < targets[k] ? postings.Advance(targets[k]) : postings.DocID;
-            if (doc == DocIdSetIterator.NO_MORE_DOCS) return;
+            if (doc == DocIdSetIterator.NO_MORE_DOCS) return postings;
             if (doc != targets[k]) continue;
             for (var occurrence = postings.Freq; occurrence > 0; occurrence--)
             {
@@ -89,6 +91,7 @@ public static class PostingMatches
                 if (postings.StartOffset >= 0) into[hits[k]].Add(new Match(postings.StartOffset, postings.EndOffset, term));
             }
         }
+        return postings;
     }
 
     private static void AddMentions(IndexedStatement statement, QueryTerms terms, List<Match> title, List<Match> text, bool inText)

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace SearchApi.Core.Search;
 
@@ -29,29 +28,24 @@ public static class ProximityRescorer
         Array.Sort(rescored, Compare);
 
         var start = 0;
+        var inWindow = false;
         if (after is not null)
         {
-            var afterId = (BytesRef)after.Fields[2];
-            var at = Array.FindIndex(rescored, hit => ((BytesRef)hit.Fields[2]).Equals(afterId));
+            var at = Array.FindIndex(rescored, hit => hit.Doc == after.Doc);
+            inWindow = at >= 0;
             // A cursor outside the window points into the rest of the hits: the window is behind it.
-            start = at >= 0 ? at + 1 : rescored.Length;
+            start = inWindow ? at + 1 : rescored.Length;
         }
         var page = rescored.Skip(start).Take(count).ToList();
         if (page.Count < count && window.Length == Window)
         {
             // After the window, the other hits by their own scores: from the cursor, or from the window's last hit.
-            var restAfter = after is not null && start == rescored.Length && !InWindow(window, after) ? after : window[^1];
+            var restAfter = after is not null && !inWindow ? after : window[^1];
             var rest = TopFieldCollector.Create(sort, count - page.Count, restAfter, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
             DeadlineCollector.Search(searcher, plan.Query, filter, rest, timeout, clock);
             page.AddRange(rest.GetTopDocs().ScoreDocs.Cast<FieldDoc>());
         }
         return ([.. page], top.TotalHits);
-    }
-
-    private static bool InWindow(FieldDoc[] window, FieldDoc after)
-    {
-        var id = (BytesRef)after.Fields[2];
-        return window.Any(hit => ((BytesRef)hit.Fields[2]).Equals(id));
     }
 
     /// <summary>The window's hits with the bonus added to their scores, found by advancing the bonus query's scorers to them.</summary>
@@ -89,12 +83,12 @@ public static class ProximityRescorer
         return result;
     }
 
-    // The relevance order: score, then date (newest first), then id.
+    // The relevance order: score, then date (newest first), then document number.
     private static int Compare(FieldDoc a, FieldDoc b)
     {
         var byScore = b.Score.CompareTo(a.Score);
         if (byScore != 0) return byScore;
         var byDate = ((J2N.Numerics.Int32)b.Fields[1]).CompareTo((J2N.Numerics.Int32)a.Fields[1]);
-        return byDate != 0 ? byDate : ((BytesRef)a.Fields[2]).CompareTo((BytesRef)b.Fields[2]);
+        return byDate != 0 ? byDate : a.Doc.CompareTo(b.Doc);
     }
 }

@@ -50,10 +50,24 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
         public List<WordPlan> Words { get; } = [];
     }
 
+    // Plans depend only on the text (analysis and the gazetteer are fixed), and nothing changes a plan once built.
+    private const int CachedPlans = 4_096;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, bool Strict), QueryPlan> _plans = new();
+
     /// <summary>Builds the plan for a query; a malformed query is read as plain words unless <paramref name="strict"/>.</summary>
     /// <exception cref="QuerySyntaxException">When strict and the query breaks the syntax.</exception>
     /// <exception cref="QueryLimitException">When the query holds more words than <see cref="QueryLimits.MaxClauses"/>.</exception>
     public QueryPlan Build(string text, bool strict = false)
+    {
+        if (_plans.TryGetValue((text, strict), out var cached)) return cached;
+        var plan = BuildPlan(text, strict);
+        // A full cache starts again rather than tracking use: cheap, and repeated queries refill it at once.
+        if (_plans.Count >= CachedPlans) _plans.Clear();
+        _plans[(text, strict)] = plan;
+        return plan;
+    }
+
+    private QueryPlan BuildPlan(string text, bool strict)
     {
         QuerySyntaxException? degraded = null;
         var root = strict ? QuerySyntax.ParseStrict(text) : QuerySyntax.Parse(text, out degraded);

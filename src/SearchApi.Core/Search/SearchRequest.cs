@@ -32,7 +32,11 @@ public sealed record SearchFilters(
 
 /// <summary>The sort values of the last hit of a page; the next page starts after it.</summary>
 /// <param name="Days">The date sort value, including the stand-in that puts undated statements last.</param>
-public sealed record SearchPosition(float Score, int Days, string Id);
+/// <param name="Doc">
+/// The hit's document number in the snapshot the cursor is pinned to: the final tie-break. Stable within a snapshot,
+/// and much cheaper to compare than the statement id.
+/// </param>
+public sealed record SearchPosition(float Score, int Days, int Doc);
 
 /// <param name="After">Continue after this cursor, on its snapshot; null for the first page.</param>
 /// <param name="Strict">Refuse a malformed query instead of reading it as plain words.</param>

@@ -41,7 +41,6 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
             var top = collector.GetTopDocs();
             (found, total) = (top.ScoreDocs, top.TotalHits);
         }
-        var matchKinds = plan.MatchesAll ? null : new MatchKinds(searcher, plan);
         var page = found.Length > request.Limit ? found[..request.Limit] : found;
         var docs = new int[page.Length];
         var statements = new IndexedStatement[page.Length];
@@ -52,6 +51,7 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
             statements[i] = StatementDocuments.Read(searcher, docs[i], withText: snippetOptions.Count > 0);
         }
         var highlights = Highlighter.Highlight(searcher.IndexReader, docs, statements, plan.Terms, snippetOptions);
+        var matchedBy = plan.MatchesAll ? null : MatchKinds.Of(searcher, plan, docs);
         var hits = new List<SearchHit>(page.Length);
         for (var i = 0; i < page.Length; i++)
             hits.Add(new SearchHit(
@@ -59,7 +59,7 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
                 plan.MatchesAll ? 0 : page[i].Score,
                 highlights[i].Snippets,
                 SortOrder.PositionOf((FieldDoc)page[i], request.Sort),
-                matchKinds?.Of(docs[i]) ?? [],
+                matchedBy?[i] ?? [],
                 highlights[i].Title));
         var next = found.Length > request.Limit && hits.Count > 0 ? new Cursor(snapshot.Version, hits[^1].Position) : null;
         return new SearchResult(total, hits, next, plan.Degraded);
@@ -78,7 +78,7 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
         var weight = searcher.CreateNormalizedWeight(plan.Query);
         var matches = MatchKinds.Matches(searcher, weight, doc);
         var score = matches ? searcher.Explain(plan.Scoring, doc).Value : (float?)null;
-        return new QueryExplanation(plan, new ExplainedStatement(id, true, matches, score, matches && !plan.MatchesAll ? new MatchKinds(searcher, plan).Of(doc) : []));
+        return new QueryExplanation(plan, new ExplainedStatement(id, true, matches, score, matches && !plan.MatchesAll ? MatchKinds.Of(searcher, plan, [doc])[0] : []));
     }
 
     /// <summary>The version of the index searches see now; changes with every write that becomes visible.</summary>

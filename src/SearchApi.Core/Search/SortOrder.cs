@@ -1,20 +1,19 @@
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using SearchApi.Core.Indexing;
 
 namespace SearchApi.Core.Search;
 
-/// <summary>The Lucene sorts behind <see cref="SearchSort"/>. Each ends with the id, so that the order is total and paging is exact.</summary>
+/// <summary>
+/// The Lucene sorts behind <see cref="SearchSort"/>. Lucene breaks the last tie by document number, so the order is
+/// total within one index snapshot, which is what a cursor pages through.
+/// </summary>
 public static class SortOrder
 {
-    private static readonly Sort Relevance = new(
-        SortField.FIELD_SCORE,
-        DateField(descending: true),
-        new SortField(IndexFields.Id, SortFieldType.STRING));
+    private static readonly Sort Relevance = new(SortField.FIELD_SCORE, DateField(descending: true));
 
-    private static readonly Sort Oldest = new(DateField(descending: false), new SortField(IndexFields.Id, SortFieldType.STRING));
+    private static readonly Sort Oldest = new(DateField(descending: false));
 
-    private static readonly Sort Newest = new(DateField(descending: true), new SortField(IndexFields.Id, SortFieldType.STRING));
+    private static readonly Sort Newest = new(DateField(descending: true));
 
     public static Sort For(SearchSort sort) => sort switch
     {
@@ -33,17 +32,14 @@ public static class SortOrder
 
     public static SearchPosition PositionOf(FieldDoc hit, SearchSort sort)
     {
-        var offset = sort == SearchSort.Relevance ? 1 : 0;
-        var days = (J2N.Numerics.Int32)hit.Fields[offset];
-        var id = ((BytesRef)hit.Fields[offset + 1]).Utf8ToString();
-        return new SearchPosition(float.IsNaN(hit.Score) ? 0 : hit.Score, days, id);
+        var days = (J2N.Numerics.Int32)hit.Fields[sort == SearchSort.Relevance ? 1 : 0];
+        return new SearchPosition(float.IsNaN(hit.Score) ? 0 : hit.Score, days, hit.Doc);
     }
 
     public static FieldDoc After(SearchPosition position, SearchSort sort)
     {
         object days = J2N.Numerics.Int32.GetInstance(position.Days);
-        object id = new BytesRef(position.Id);
-        object[] fields = sort == SearchSort.Relevance ? [J2N.Numerics.Single.GetInstance(position.Score), days, id] : [days, id];
-        return new FieldDoc(int.MaxValue, position.Score, fields);
+        object[] fields = sort == SearchSort.Relevance ? [J2N.Numerics.Single.GetInstance(position.Score), days] : [days];
+        return new FieldDoc(position.Doc, position.Score, fields);
     }
 }
