@@ -52,7 +52,7 @@ public sealed class Exporter(IndexCatalog catalog, QueryBuilder queries, TimePro
         long count = 0;
         while (true)
         {
-            var collector = TopFieldCollector.Create(sort, PageSize, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var collector = TopFieldCollector.Create(sort, PageSize, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
             searcher.Search(plan.Query, filter, collector);
             var page = collector.GetTopDocs().ScoreDocs;
             var lines = new StringBuilder();

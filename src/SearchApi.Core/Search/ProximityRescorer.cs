@@ -20,7 +20,7 @@ public static class ProximityRescorer
         IndexSearcher searcher, QueryPlan plan, Filter? filter, FieldDoc? after, int count, TimeSpan? timeout, TimeProvider clock)
     {
         var sort = SortOrder.For(SearchSort.Relevance);
-        var collector = TopFieldCollector.Create(sort, Window, null, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var collector = TopFieldCollector.Create(sort, Window, null, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
         DeadlineCollector.Search(searcher, plan.Query, filter, collector, timeout, clock);
         var top = collector.GetTopDocs();
         var window = top.ScoreDocs.Cast<FieldDoc>().ToArray();
@@ -41,7 +41,7 @@ public static class ProximityRescorer
         {
             // After the window, the other hits by their own scores: from the cursor, or from the window's last hit.
             var restAfter = after is not null && !inWindow ? after : window[^1];
-            var rest = TopFieldCollector.Create(sort, count - page.Count, restAfter, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var rest = TopFieldCollector.Create(sort, count - page.Count, restAfter, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
             DeadlineCollector.Search(searcher, plan.Query, filter, rest, timeout, clock);
             page.AddRange(rest.GetTopDocs().ScoreDocs.Cast<FieldDoc>());
         }

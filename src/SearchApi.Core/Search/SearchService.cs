@@ -36,7 +36,7 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
             (found, total) = ProximityRescorer.Search(searcher, plan, filter, after, request.Limit + 1, queries.Limits.Timeout, clock ?? TimeProvider.System);
         else
         {
-            var collector = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var collector = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
             DeadlineCollector.Search(searcher, plan.Query, filter, collector, queries.Limits.Timeout, clock ?? TimeProvider.System);
             var top = collector.GetTopDocs();
             (found, total) = (top.ScoreDocs, top.TotalHits);
