@@ -52,7 +52,7 @@ public sealed class StatementIndex : IDisposable
     public static StatementIndex Open(string path, Analyzer analyzer)
     {
         System.IO.Directory.CreateDirectory(path);
-        var directory = FSDirectory.Open(path);
+        var directory = new MappedDirectory(new DirectoryInfo(path));
         try
         {
             var config = new IndexWriterConfig(Analysis.AnalysisVersion.Current, analyzer)
@@ -85,7 +85,7 @@ public sealed class StatementIndex : IDisposable
     /// </summary>
     public static StatementIndex OpenReadOnly(string path, Analyzer analyzer)
     {
-        var directory = FSDirectory.Open(path);
+        var directory = new MappedDirectory(new DirectoryInfo(path));
         try
         {
             return new StatementIndex(directory, null, analyzer);

@@ -1,0 +1,12 @@
+namespace SearchApi.Comparison.Load;
+
+/// <summary>One load measurement: requests completed per second and latency percentiles, in milliseconds.</summary>
+public sealed record LoadResult(int Connections, double Seconds, long Requests, long Errors, double Throughput, double P50Ms, double P99Ms)
+{
+    public static LoadResult From(int connections, TimeSpan duration, IReadOnlyCollection<double> latenciesMs, long errors)
+    {
+        var sorted = latenciesMs.Order().ToArray();
+        double Percentile(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        return new LoadResult(connections, duration.TotalSeconds, sorted.Length, errors, sorted.Length / duration.TotalSeconds, Percentile(0.50), Percentile(0.99));
+    }
+}

@@ -1,0 +1,119 @@
+using SearchApi.Comparison;
+using SearchApi.Comparison.Corpus;
+using SearchApi.Comparison.Engines;
+using SearchApi.Comparison.Load;
+using SearchApi.Comparison.Report;
+
+// Our service, PostgreSQL full-text search and Sphinx on the same corpus subsets and the same query set, with the same
+// concurrency, in one run; then docs/BENCHMARKS.md and its chart. See BenchOptions.Usage.
+if (args.Contains("--help"))
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+var options = BenchOptions.Parse(args);
+var markdown = Path.Combine(options.Repo, "docs", "BENCHMARKS.md");
+var chart = Path.Combine(options.Repo, "docs", "benchmarks", "throughput-p99.png");
+if (options.ReportOnly)
+{
+    MarkdownReport.Write(BenchResults.Load(options.Results), markdown, chart);
+    return 0;
+}
+
+void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+var queries = BenchQuery.Load(Path.Combine(options.Repo, "bench", "queries.jsonl"));
+Log($"reading the corpus in {options.Corpus}");
+var corpus = CorpusSubsets.Load(options.Corpus);
+Log($"{corpus.Count:N0} statements, {queries.Count} queries");
+var work = Directory.CreateTempSubdirectory("searchapi-bench-").FullName;
+var results = new BenchResults(DateTimeOffset.UtcNow, Machine.Describe(), queries.Count, options.Warmup.TotalSeconds, options.Duration.TotalSeconds, [], []);
+var ours = new OurService(options.Repo, work);
+if (options.Engines.Contains("ours"))
+{
+    Log("publishing the service (Release)");
+    await ours.PublishAsync();
+}
+var paths = Path.Combine(work, "paths.txt");
+File.WriteAllLines(paths, queries.Select(q => q.Path()));
+
+try
+{
+    foreach (var size in options.Sizes)
+    {
+        var statements = corpus.Take(size);
+        var n = statements.Count;
+        var jsonLines = Path.Combine(work, $"statements-{n}.jsonl");
+        CorpusSubsets.WriteJsonLines(statements, jsonLines);
+
+        if (options.Engines.Contains("ours"))
+        {
+            var data = Path.Combine(work, $"ours-{n}");
+            Log($"SearchApi: ingest of {n:N0} statements through the CLI");
+            var ingest = await ours.IngestCliAsync(jsonLines, data, n);
+            Log($"  {ingest.Seconds:N1} s, {ingest.PerSecond:N0}/s, peak {ingest.PeakBytes / 1048576:N0} MB");
+            await using var server = await ours.StartAsync(data);
+            Log($"  ready {server.ReadySeconds:N2} s after start");
+            server.ResetPeak();
+            var search = new List<LoadResult>();
+            foreach (var connections in options.Connections)
+            {
+                search.Add(await Wrk.RunAsync(options.Repo, server.Url, paths, connections, options.Warmup, options.Duration));
+                Log($"  {connections} connections: {search[^1].Throughput:N0} req/s, p50 {search[^1].P50Ms:N1} ms, p99 {search[^1].P99Ms:N1} ms, {search[^1].Errors} errors");
+            }
+            var facets = await OurService.FacetsAsync(server.Url, 200);
+            Log($"  facets over all statements: p50 {facets.P50Ms:N1} ms");
+            results.Runs.Add(new EngineRun("SearchApi", n, ingest, search, facets, server.PeakBytes, server.ReadySeconds));
+            results.Save(options.Results);
+            if (size is null)
+            {
+                Log("SearchApi: the same statements through the bulk endpoint");
+                await server.DisposeAsync();
+                var bulk = await ours.IngestBulkAsync(jsonLines, Path.Combine(work, "ours-bulk"), n);
+                Log($"  {bulk.Seconds:N1} s, {bulk.PerSecond:N0}/s");
+                results.Bulk.Add(bulk);
+            }
+        }
+
+        if (options.Engines.Contains("postgres"))
+        {
+            Log($"PostgreSQL: load and index {n:N0} statements");
+            using var pg = new PostgresFts();
+            var ingest = await pg.LoadAsync(statements);
+            Log($"  {ingest.Seconds:N1} s");
+            var search = new List<LoadResult>();
+            foreach (var connections in options.Connections)
+            {
+                search.Add(await LoadDriver.RunAsync(connections, queries.Count, options.Warmup, options.Duration, () => pg.ConnectAsync(queries)));
+                Log($"  {connections} connections: {search[^1].Throughput:N1} req/s, p50 {search[^1].P50Ms:N1} ms, p99 {search[^1].P99Ms:N1} ms, {search[^1].Errors} errors");
+            }
+            var facets = await pg.FacetsAsync(20);
+            results.Runs.Add(new EngineRun("PostgreSQL FTS", n, ingest, search, facets, pg.ResidentBytes(), null));
+            results.Save(options.Results);
+        }
+
+        if (options.Engines.Contains("sphinx"))
+        {
+            Log($"Sphinx: index {n:N0} statements");
+            await using var sphinx = new SphinxSearch(Path.Combine(work, $"sphinx-{n}"));
+            var ingest = await sphinx.LoadAsync(statements);
+            Log($"  {ingest.Seconds:N1} s");
+            var search = new List<LoadResult>();
+            foreach (var connections in options.Connections)
+            {
+                search.Add(await LoadDriver.RunAsync(connections, queries.Count, options.Warmup, options.Duration, () => sphinx.ConnectAsync(queries)));
+                Log($"  {connections} connections: {search[^1].Throughput:N0} req/s, p50 {search[^1].P50Ms:N1} ms, p99 {search[^1].P99Ms:N1} ms, {search[^1].Errors} errors");
+            }
+            var facets = await sphinx.FacetsAsync(100);
+            results.Runs.Add(new EngineRun("Sphinx", n, ingest, search, facets, sphinx.ResidentBytes(), null));
+            results.Save(options.Results);
+        }
+    }
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+results.Save(options.Results);
+MarkdownReport.Write(results, markdown, chart);
+Log($"results in {options.Results}, tables in {markdown}");
+return 0;

@@ -1,0 +1,38 @@
+using ScottPlot;
+using SearchApi.Comparison.Load;
+
+namespace SearchApi.Comparison.Report;
+
+/// <summary>The chart in docs/BENCHMARKS.md: search throughput and p99 latency against corpus size, per engine (ScottPlot).</summary>
+public static class Chart
+{
+    public static void Draw(BenchResults results, int connections, string path)
+    {
+        var multiplot = new ScottPlot.Multiplot();
+        multiplot.AddPlots(2);
+        var throughput = multiplot.GetPlot(0);
+        var p99 = multiplot.GetPlot(1);
+        foreach (var engine in results.Runs.Select(r => r.Engine).Distinct())
+        {
+            var runs = results.Runs.Where(r => r.Engine == engine).OrderBy(r => r.Statements).ToList();
+            var sizes = runs.Select(r => r.Statements / 1000.0).ToArray();
+            LoadResult? At(EngineRun run) => run.Search.FirstOrDefault(s => s.Connections == connections);
+            var rps = throughput.Add.Scatter(sizes, runs.Select(r => At(r)?.Throughput ?? double.NaN).ToArray());
+            rps.LegendText = engine;
+            var latency = p99.Add.Scatter(sizes, runs.Select(r => At(r)?.P99Ms ?? double.NaN).ToArray());
+            latency.LegendText = engine;
+        }
+        throughput.Title($"Search throughput, {connections} connections");
+        throughput.XLabel("statements (thousands)");
+        throughput.YLabel("requests per second");
+        throughput.Axes.SetLimitsY(0, double.NaN);
+        throughput.ShowLegend();
+        p99.Title($"Search p99 latency, {connections} connections");
+        p99.XLabel("statements (thousands)");
+        p99.YLabel("milliseconds");
+        p99.Axes.SetLimitsY(0, double.NaN);
+        p99.ShowLegend();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        multiplot.SavePng(path, 1000, 800);
+    }
+}
