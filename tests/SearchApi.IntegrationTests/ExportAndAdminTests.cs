@@ -100,6 +100,7 @@ public sealed class ExportAndAdminTests
             Assert.Single(body["hits"]!.AsArray());
             searches++;
             status = await writer.GetObject("/api/v1/admin/reindex");
+            await Task.Delay(20);
         }
         while (status["state"].Str() == "running");
 

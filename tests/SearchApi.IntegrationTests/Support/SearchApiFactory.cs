@@ -60,6 +60,7 @@ public sealed class SearchApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("SearchApi:SeedsPath", RepoPaths.Seeds);
         // Test suites fire hundreds of requests a second from one address; rate-limit tests turn the limit back on.
         builder.UseSetting("SearchApi:RateLimit:AnonymousPerSecond", "0");
+        builder.UseSetting("SearchApi:RateLimit:KeyedPerSecond", "0");
         if (WithApiKey) builder.UseSetting("SearchApi:ApiKeys:0", TestKey);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (TestServices is { } configure) builder.ConfigureTestServices(configure);
