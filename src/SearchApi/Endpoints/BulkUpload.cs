@@ -16,6 +16,8 @@ namespace SearchApi.Endpoints;
 /// <summary>
 /// POST /api/v1/documents/bulk: reads JSON Lines as they arrive, commits them in batches, and answers each line in
 /// order as soon as its batch is committed (or the line is refused), so an acknowledged line is durable in the store.
+/// The answers are queued for a writer of their own: a client that reads the answer only after sending its whole body
+/// (as most HTTP/1.1 clients do) must not stop us reading that body — both sides would wait for ever.
 /// </summary>
 public static class BulkUpload
 {
@@ -50,6 +52,18 @@ public static class BulkUpload
         var batch = new Batch();
         var lineNumber = 0;
         var skipping = false;
+        // Answers are small beside the lines they answer (about 80 bytes per line), so queueing them costs little.
+        var answers = System.Threading.Channels.Channel.CreateUnbounded<string>(new() { SingleReader = true, SingleWriter = true });
+        Task? writing = null;
+
+        async Task WriteAnswers()
+        {
+            await foreach (var text in answers.Reader.ReadAllAsync(cancellationToken))
+            {
+                await response.WriteAsync(text, cancellationToken);
+                await response.Body.FlushAsync(cancellationToken);
+            }
+        }
 
         async Task Flush()
         {
@@ -58,6 +72,7 @@ public static class BulkUpload
                 response.StatusCode = StatusCodes.Status200OK;
                 response.ContentType = "application/x-ndjson";
                 started = true;
+                writing = Task.Run(WriteAnswers, cancellationToken);
             }
             var statements = batch.Lines.Where(l => l.Statement is not null).Select(l => l.Statement!).ToList();
             var results = statements.Count > 0 ? await ingestion.IngestAsync(statements, cancellationToken) : [];
@@ -80,8 +95,7 @@ public static class BulkUpload
                 }
                 output.Append(JsonSerializer.Serialize(answer, JsonOptions)).Append('\n');
             }
-            await response.WriteAsync(output.ToString(), cancellationToken);
-            await response.Body.FlushAsync(cancellationToken);
+            answers.Writer.TryWrite(output.ToString());
             batch = new Batch();
         }
 
@@ -130,15 +144,20 @@ public static class BulkUpload
             }
             await Flush();
             var summary = new Summary(lineNumber, totals[0], totals[1], totals[2], totals[3], totals[4]);
-            await response.WriteAsync(JsonSerializer.Serialize(new { summary }, JsonOptions) + "\n", cancellationToken);
+            answers.Writer.TryWrite(JsonSerializer.Serialize(new { summary }, JsonOptions) + "\n");
+            answers.Writer.Complete();
+            await writing!;
         }
         catch (Exception failure) when (started && ProblemExceptionHandler.Translate(failure) is { } error)
         {
             // The answer has begun: what was acknowledged stays committed; the failure ends the stream as its last line.
-            await response.WriteAsync(JsonSerializer.Serialize(new { error = new { code = error.Error.Code, status = error.Error.Status, detail = error.Message } }, JsonOptions) + "\n", cancellationToken);
+            answers.Writer.TryWrite(JsonSerializer.Serialize(new { error = new { code = error.Error.Code, status = error.Error.Status, detail = error.Message } }, JsonOptions) + "\n");
+            answers.Writer.TryComplete();
+            await writing!;
         }
         finally
         {
+            answers.Writer.TryComplete();
             await reader.CompleteAsync();
         }
     }
