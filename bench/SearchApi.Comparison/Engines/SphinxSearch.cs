@@ -56,6 +56,8 @@ public sealed class SphinxSearch(string work) : IAsyncDisposable
                 log = {{Path.Combine(_folder, "searchd.log")}}
                 binlog_path =
                 workers = threads
+                listen_backlog = 128
+                max_children = 128
                 max_packet_size = 32M
             }
             """);

@@ -1,0 +1,97 @@
+using BenchmarkDotNet.Attributes;
+using SearchApi.Core.Entities;
+using SearchApi.Core.Indexing;
+using SearchApi.Core.Search;
+
+namespace SearchApi.Benchmarks;
+
+/// <summary>A first page of ten hits with snippets (the API's defaults) over <see cref="SearchIndex.Size"/> statements.</summary>
+[MemoryDiagnoser]
+public class SearchBenchmarks
+{
+    private IndexCatalog _catalog = null!;
+    private SearchService _search = null!;
+
+    [Params("sanctions", "Lavrov", "\"nuclear weapons\"", "санкции", "Лавров ОДКБ")]
+    public string Query { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _catalog = SearchIndex.Open();
+        _search = new SearchService(_catalog, SearchIndex.Queries());
+    }
+
+    [Benchmark(Description = "search, ten hits with snippets")]
+    public long Search() => _search.Search(new SearchRequest(Query, SearchFilters.None, SearchSort.Relevance, 10)).Total;
+
+    [Benchmark(Description = "search, ten hits without snippets")]
+    public long SearchWithoutSnippets() =>
+        _search.Search(new SearchRequest(Query, SearchFilters.None, SearchSort.Relevance, 10, Snippets: new SnippetOptions(0, SnippetOptions.DefaultLength))).Total;
+
+    [GlobalCleanup]
+    public void Cleanup() => _catalog.Dispose();
+}
+
+/// <summary>Facet counts over every statement (empty query) and over a query's matches.</summary>
+[MemoryDiagnoser]
+public class FacetBenchmarks
+{
+    private static readonly string[] FourFields = [IndexFields.Lang, IndexFields.Source, IndexFields.Kind, IndexFields.Person];
+    private IndexCatalog _catalog = null!;
+    private FacetService _facets = null!;
+
+    [Params("", "sanctions")]
+    public string Query { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _catalog = SearchIndex.Open();
+        _facets = new FacetService(_catalog, SearchIndex.Queries(), new FacetLabels(Gazetteer.Embedded), Gazetteer.Embedded);
+    }
+
+    [Benchmark(Description = "lang, source, kind and person facets")]
+    public long FourFacets() => _facets.Count(new FacetRequest(Query, SearchFilters.None, FourFields, 10)).Total;
+
+    [Benchmark(Description = "timeline by month")]
+    public long Timeline() => _facets.Count(new FacetRequest(Query, SearchFilters.None, [FacetService.Timeline], 10)).Total;
+
+    [GlobalCleanup]
+    public void Cleanup() => _catalog.Dispose();
+}
+
+/// <summary>Title highlights and snippets for a page of ten hits, the matches read from the postings' offsets.</summary>
+[MemoryDiagnoser]
+public class HighlightingBenchmarks
+{
+    private IndexCatalog _catalog = null!;
+    private SearcherLease _lease;
+    private QueryPlan _plan = null!;
+    private int[] _docs = [];
+    private IndexedStatement[] _statements = [];
+
+    [Params("sanctions", "Лавров ОДКБ")]
+    public string Query { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _catalog = SearchIndex.Open();
+        _lease = _catalog.Current.Acquire();
+        _plan = SearchIndex.Queries().Build(Query);
+        var top = _lease.Searcher.Search(_plan.Query, 10);
+        _docs = top.ScoreDocs.Select(d => d.Doc).ToArray();
+        _statements = _docs.Select(d => StatementDocuments.Read(_lease.Searcher, d)).ToArray();
+    }
+
+    [Benchmark(Description = "highlight ten hits")]
+    public int Highlight() => Highlighter.Highlight(_lease.Searcher.IndexReader, _docs, _statements, _plan.Terms, SnippetOptions.Default).Count;
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _lease.Dispose();
+        _catalog.Dispose();
+    }
+}
