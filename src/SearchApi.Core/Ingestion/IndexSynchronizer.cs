@@ -20,9 +20,17 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
     private long _changesSinceMerge;
     private long _lastChangeTicks = Environment.TickCount64;
     private int _merging;
+    private long _storeSeq;
+    private long _caughtUpTicks;
 
     /// <summary>The last store sequence number the index in service holds.</summary>
     public long IndexedSeq => catalog.Current.IndexedSeq;
+
+    /// <summary>The store's last sequence number when it was last asked (each catch-up asks).</summary>
+    public long StoreSeq => Interlocked.Read(ref _storeSeq);
+
+    /// <summary>When the index last held everything the store had; null before the first catch-up completes.</summary>
+    public DateTimeOffset? CaughtUpAt => Interlocked.Read(ref _caughtUpTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>Applies all pending store changes, commits and refreshes searchers. Returns the sequence number reached.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
@@ -38,7 +46,10 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
                 else logger.LogWarning("The index was built from another store or is ahead of it; rebuilding it from store {StoreId}", state.StoreId);
                 index.Reset(state.StoreId);
             }
-            return await ApplyChangesAsync(index, state.LastSeq, cancellationToken);
+            Interlocked.Exchange(ref _storeSeq, state.LastSeq);
+            var reached = await ApplyChangesAsync(index, state.LastSeq, cancellationToken);
+            if (reached >= state.LastSeq) Interlocked.Exchange(ref _caughtUpTicks, DateTimeOffset.UtcNow.UtcTicks);
+            return reached;
         }
         finally
         {
@@ -132,6 +143,7 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
             if (changes.Count == 0) break;
             index.Apply(changes);
             applied += changes.Count;
+            IngestMetrics.ChangesIndexed.Add(changes.Count);
             progress?.Report(index.IndexedSeq);
         }
         if (applied > 0)

@@ -20,6 +20,7 @@ public sealed class IngestionService(IStatementStore store, StatementWriter writ
     public async Task<WriteResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         var result = await store.DeleteAsync(id, cancellationToken);
+        IngestMetrics.Record([result]);
         if (result.Outcome == WriteOutcome.Deleted) await CatchUpAsync(cancellationToken);
         return result;
     }

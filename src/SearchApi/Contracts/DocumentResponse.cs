@@ -49,4 +49,10 @@ public sealed record MentionResponse(string Field, int Start, int Length);
 /// <param name="Status">live, ready or starting.</param>
 /// <param name="IndexedSeq">The highest store sequence number the index holds.</param>
 /// <param name="Documents">Statements in the index.</param>
-public sealed record HealthResponse(string Status, long? IndexedSeq = null, long? Documents = null);
+/// <param name="Checks">The store's and the index's own checks (readiness only).</param>
+public sealed record HealthResponse(string Status, long? IndexedSeq = null, long? Documents = null, IReadOnlyDictionary<string, HealthCheckResponse>? Checks = null);
+
+/// <summary>One health check.</summary>
+/// <param name="Status">healthy, degraded (working, with a problem to look at) or unhealthy.</param>
+/// <param name="Description">What the check found, in words.</param>
+public sealed record HealthCheckResponse(string Status, string Description);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SearchApi.Contracts;
 using SearchApi.Core.Search;
 using SearchApi.Errors;
+using SearchApi.Observability;
 
 namespace SearchApi.Endpoints;
 
@@ -37,8 +38,9 @@ public static class FacetEndpoints
         return group;
     }
 
-    private static Ok<FacetsResponse> Facets([AsParameters] FacetParameters parameters, FacetService facets)
+    private static Ok<FacetsResponse> Facets([AsParameters] FacetParameters parameters, FacetService facets, SearchMetrics metrics)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var request = new FacetRequest(
             RequestParsing.Query(parameters),
             RequestParsing.Filters(parameters),
@@ -46,7 +48,9 @@ public static class FacetEndpoints
             RequestParsing.FacetSize(parameters.Size),
             RequestParsing.Interval(parameters.Interval),
             parameters.Strict ?? false);
-        return TypedResults.Ok(ToResponse(facets.Count(request)));
+        var counts = facets.Count(request);
+        metrics.RecordSearch("facets", System.Diagnostics.Stopwatch.GetElapsedTime(started), counts.Total);
+        return TypedResults.Ok(ToResponse(counts));
     }
 
     /// <param name="field" example="person">The facet field: lang, source, kind, year, person, organization or place.</param>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SearchApi.Contracts;
 using SearchApi.Core.Indexing;
 using SearchApi.Hosting;
@@ -23,16 +24,23 @@ public static class HealthEndpoints
         group.MapGet("/ready", Ready)
             .WithName("Ready")
             .WithSummary("Can it answer searches?")
-            .WithDescription("200 once the index is open and caught up with the store; 503 while it is being built.")
+            .WithDescription(
+                "200 once the index is open and caught up with the store; 503 while it is being built. checks tells the " +
+                "index's state and whether the store answers: a store that does not answer leaves the replica ready " +
+                "(searches go on from its index) with the store check degraded.")
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
-    private static Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>> Ready(IndexReadiness readiness, IndexCatalog catalog)
+    private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Ready(
+        HealthCheckService health, IndexReadiness readiness, IndexCatalog catalog, CancellationToken cancellationToken)
     {
+        var report = await health.CheckHealthAsync(cancellationToken);
+        var checks = report.Entries.ToDictionary(
+            e => e.Key, e => new HealthCheckResponse(e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description ?? ""));
         if (!readiness.IsReady)
-            return TypedResults.Json(new HealthResponse("starting"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Json(new HealthResponse("starting", Checks: checks), statusCode: StatusCodes.Status503ServiceUnavailable);
         var index = catalog.Current;
-        return TypedResults.Ok(new HealthResponse("ready", index.IndexedSeq, index.DocumentCount));
+        return TypedResults.Ok(new HealthResponse("ready", index.IndexedSeq, index.DocumentCount, checks));
     }
 }

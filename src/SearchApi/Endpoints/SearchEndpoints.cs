@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SearchApi.Contracts;
 using SearchApi.Core.Search;
 using SearchApi.Errors;
+using SearchApi.Observability;
 
 namespace SearchApi.Endpoints;
 
@@ -19,8 +20,8 @@ public static class SearchEndpoints
                 "Finds statements that match q, in English or Russian and in any grammatical form, optionally filtered by " +
                 "language, source, kind, date and the people, organisations and places they name. Each hit comes with " +
                 "snippets and title in which the matched words are marked, and says how it matched. Results are paged: " +
-                "pass nextCursor back as cursor for the next page. Add facet= to get facet counts in the same answer. " +
-                QueryLanguage.Summary)
+                "pass nextCursor back as cursor for the next page. Add facet= to get facet counts in the same answer.\n\n" +
+                QueryLanguage.Table)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -39,7 +40,7 @@ public static class SearchEndpoints
     }
 
     private static Ok<SearchResponse> Search(
-        [AsParameters] SearchParameters parameters, SearchService search, FacetService facets, CursorCodec cursors)
+        [AsParameters] SearchParameters parameters, SearchService search, FacetService facets, CursorCodec cursors, SearchMetrics metrics)
     {
         var started = Stopwatch.GetTimestamp();
         var query = RequestParsing.Query(parameters);
@@ -71,9 +72,11 @@ public static class SearchEndpoints
         var facetCounts = facetFields.Count == 0
             ? null
             : FacetEndpoints.ToResponse(facets.Count(new FacetRequest(query, filters, facetFields, facetSize, interval, strict)));
+        var took = Stopwatch.GetElapsedTime(started);
+        metrics.RecordSearch("search", took, result.Total);
         return TypedResults.Ok(new SearchResponse(
             result.Total,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            (long)took.TotalMilliseconds,
             result.Hits.Select(h => ToResponse(h, html)).ToList(),
             result.Next is { } next ? cursors.Encode(next, fingerprint) : null,
             facetCounts?.Facets,

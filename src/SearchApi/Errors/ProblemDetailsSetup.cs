@@ -21,6 +21,9 @@ public static class ProblemDetailsSetup
             }
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            // One log line per refused request, in the request's scope: its TraceId is the document's traceId.
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("SearchApi.Problems").LogInformation(
+                "Answered {Status} {Code}: {Detail}", problem.Status, problem.Extensions["code"], problem.Detail);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -20,7 +20,8 @@ public static class RateLimits
             var limits = settings.Value.RateLimit;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (context.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("health");
+                if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments(Observability.Telemetry.MetricsPath))
+                    return RateLimitPartition.GetNoLimiter("operations");
                 if (keys.Check(context.Request.Headers[ApiKeyRing.Header], out var keyId) == KeyCheck.Valid)
                     return Bucket("key:" + keyId, limits.KeyedPerSecond, limits.KeyedBurst);
                 return Bucket("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), limits.AnonymousPerSecond, limits.AnonymousBurst);
