@@ -1,11 +1,21 @@
 namespace SearchApi.Endpoints;
 
-/// <summary>The query syntax in a few lines, for the OpenAPI descriptions (the README has the full table).</summary>
+/// <summary>The query syntax as a table of examples, for the OpenAPI descriptions and the Swagger page.</summary>
 public static class QueryLanguage
 {
-    public const string Summary =
-        "Query syntax: words are ANDed (Lavrov Kazakbayev); \"exact phrase\" (\"humanitarian corridors\", \"гуманитарные коридоры\"); " +
-        "OR between alternatives (CSTO OR NATO, ОДКБ OR ОБСЕ); -word excludes (sanctions -Iran, санкции -Иран); prefix* " +
-        "(negotiat*, переговор*); parentheses group ((Japarov OR Жапаров) visit); title: and text: scope a word, phrase or " +
-        "group (title:\"joint statement\", text:Бишкек). A malformed query is read as plain words unless strict=true.";
+    public const string Table = """
+        **Query syntax** — a malformed query is read as plain words unless `strict=true`.
+
+        | You type | It finds |
+        |---|---|
+        | `Lavrov Kazakbayev` | statements with both words, in any grammatical form |
+        | `Лавров Казакбаев` | the same in Russian: also «Лавровым», «Казакбаева» |
+        | `CSTO` | also «ОДКБ» and «Collective Security Treaty Organization» |
+        | `"humanitarian corridors"`, `"гуманитарные коридоры"` | the exact phrase |
+        | `CSTO OR NATO`, `ОДКБ OR ОБСЕ` | either word |
+        | `sanctions -Iran`, `санкции -Иран` | the first word without the second |
+        | `negotiat*`, `переговор*` | words that begin so |
+        | `(Japarov OR Жапаров) visit` | groups in parentheses |
+        | `title:"joint statement"`, `text:Бишкек` | a word, phrase or group only in the title or only in the text |
+        """;
 }

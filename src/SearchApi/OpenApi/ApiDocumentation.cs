@@ -19,14 +19,18 @@ public static class ApiDocumentation
                 Description =
                     "Full-text search over diplomatic statements and foreign-policy news in English and Russian: " +
                     "foreign-ministry statements, joint statements, press-conference transcripts and news-agency items. " +
-                    "Words are matched in any grammatical form in both languages. Errors are RFC 9457 problem documents " +
-                    "(application/problem+json) with a stable code.",
+                    "Words are matched in any grammatical form in both languages, and names across scripts and spellings. " +
+                    "To search: open **Search**, press **Try it out**, pick an example or type your words in q, and press " +
+                    "**Execute**. Errors are RFC 9457 problem documents (application/problem+json) with a stable code and " +
+                    "the request's traceId. A simpler search page is at [/](/).\n\n" + Endpoints.QueryLanguage.Table,
             });
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<QueryParameterFilter>();
+            options.OperationFilter<ExamplesOperationFilter>();
+            options.DocumentFilter<TagDescriptionsFilter>();
             options.AddSecurityDefinition(ApiKeyOperationFilter.Scheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -46,6 +50,10 @@ public static class ApiDocumentation
         {
             options.SwaggerEndpoint("/swagger/v1/swagger.json", "SearchApi v1");
             options.DocumentTitle = "SearchApi — search diplomatic statements";
+            // Journalists come to search: the form is open to typing, schemas stay out of the way.
+            options.EnableTryItOutByDefault();
+            options.DefaultModelsExpandDepth(-1);
+            options.DisplayRequestDuration();
         });
         return app;
     }
