@@ -1,0 +1,134 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SearchApi.IntegrationTests.Support;
+
+namespace SearchApi.IntegrationTests;
+
+/// <summary>
+/// A real browser — Debian's chromium, headless, driven by Playwright — against the service as a real process: a
+/// journalist searching through the Swagger page and through the search page at /. CI installs chromium
+/// (.ci/browser); a machine without it fails here rather than skipping.
+/// </summary>
+public sealed partial class BrowserTests : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+    private ServerProcess _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private IPage _page = null!;
+
+    private string Url(string path) => $"http://127.0.0.1:{_server.Port}{path}";
+
+    public async Task InitializeAsync()
+    {
+        _server = await ServerProcess.StartAsync(_data.Path);
+        await _server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60));
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            // CI runs as root, where chromium's sandbox cannot start.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-GB" });
+        _page.SetDefaultTimeout(20_000);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+        _data.Dispose();
+    }
+
+    private static string ChromiumPath()
+    {
+        var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        Assert.True(File.Exists(path), $"No browser at {path}: run .ci/browser (installs Debian's chromium) or set CHROMIUM_PATH.");
+        return path;
+    }
+
+    [Fact]
+    public async Task A_journalist_searches_from_the_Swagger_page_and_sees_hits()
+    {
+        await _page.GotoAsync(Url("/swagger"));
+        var search = _page.Locator("#operations-Search-Search");
+        await search.Locator(".opblock-summary").ClickAsync();
+        // The examples in both languages are offered; try it out is on from the start.
+        var examples = search.Locator("[data-param-name='q'] select");
+        await Assertions.Expect(examples).ToContainTextAsync("Russian");
+        var q = search.Locator("[data-param-name='q'] input");
+        await q.FillAsync("Kazakbayev");
+        await search.Locator("button.execute").ClickAsync();
+
+        var body = search.Locator(".live-responses-table tr.response .response-col_description");
+        await Assertions.Expect(body).ToContainTextAsync(SeedIds.JointStatement);
+        await Assertions.Expect(body).ToContainTextAsync(SeedIds.KazakbaevLavrovRu);
+        await Assertions.Expect(search.Locator(".live-responses-table tr.response .response-col_status")).ToHaveTextAsync("200");
+    }
+
+    [Fact]
+    public async Task The_search_page_finds_highlights_filters_by_facet_and_opens_a_statement()
+    {
+        await _page.GotoAsync(Url("/"));
+        // Without a query the page lists every statement, newest first.
+        await Assertions.Expect(_page.Locator("#status")).ToContainTextAsync("7 statements");
+        await _page.Keyboard.PressAsync("/");
+        await Assertions.Expect(_page.Locator("#q")).ToBeFocusedAsync();
+        await _page.Keyboard.TypeAsync("Лавров");
+        await _page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(_page).ToHaveURLAsync(QueryInAddress());
+
+        var hits = _page.Locator("#hits > li");
+        await Assertions.Expect(hits.First).ToBeVisibleAsync();
+        Assert.True(await hits.CountAsync() >= 3, "Лавров should find the seeds that name Sergey Lavrov in either language");
+        await Assertions.Expect(_page.Locator("#hits mark").First).ToBeVisibleAsync();
+        await Assertions.Expect(_page.Locator("#status")).ToContainTextAsync("statements");
+
+        // Facets with counts; choosing one narrows the hits and is kept in the address.
+        var russian = _page.Locator("#facets button[data-field='person'][data-value='person:sergey-lavrov']");
+        await Assertions.Expect(russian).ToContainTextAsync("Sergey Lavrov");
+        await _page.SelectOptionAsync("#lang", "ru");
+        await Assertions.Expect(_page).ToHaveURLAsync(LangRu());
+        await Assertions.Expect(hits).ToHaveCountAsync(1);
+        await Assertions.Expect(_page.Locator("#facets section.timeline button").First).ToContainTextAsync("2020");
+        // A year narrows the dates to that year.
+        await _page.Locator("#facets section.timeline button").First.ClickAsync();
+        await Assertions.Expect(_page.Locator("#from")).ToHaveValueAsync("2020-01-01");
+        await Assertions.Expect(_page.Locator("#to")).ToHaveValueAsync("2020-12-31");
+
+        // The document view, opened from the keyboard, with the link to the source; Escape closes it.
+        await hits.First.Locator("h3 button").FocusAsync();
+        await _page.Keyboard.PressAsync("Enter");
+        var dialog = _page.Locator("#document");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.Locator("#document-text p").First).ToContainTextAsync("Казакбаев");
+        await _page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Statement_text_is_shown_as_text_never_run_as_markup()
+    {
+        const string hostile = "Markup probe <img src=x onerror=\"document.title='pwned'\"> and <b>bold</b> zqxmarkup.";
+        var written = await _server.Writer.PutAsJsonAsync("/api/v1/documents/markup-probe",
+            new { lang = "en", title = "Probe <script>document.title='pwned'</script> zqxmarkup", text = hostile });
+        Assert.True(written.IsSuccessStatusCode, await written.Content.ReadAsStringAsync());
+
+        await _page.GotoAsync(Url("/?q=zqxmarkup"));
+        var hit = _page.Locator("#hits > li").First;
+        await Assertions.Expect(hit).ToContainTextAsync("<b>bold</b>");
+        await Assertions.Expect(hit.Locator("h3")).ToContainTextAsync("<script>");
+        Assert.Equal(0, await _page.Locator("#hits img, #hits b, #hits script").CountAsync());
+        Assert.NotEqual("pwned", await _page.TitleAsync());
+    }
+
+    [GeneratedRegex(@"\?q=%D0%9B")]
+    private static partial Regex QueryInAddress();
+
+    [GeneratedRegex("lang=ru")]
+    private static partial Regex LangRu();
+}
