@@ -123,20 +123,14 @@ public sealed class StatementIndex : IDisposable
     {
         lock (_writeLock)
         {
-            // Changes to different statements commute, so analysis (most of the cost of indexing) runs on every core;
-            // a batch that changes one statement twice is applied in order.
-            var distinct = changes.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count() == changes.Count;
-            if (distinct && changes.Count > 1) Parallel.ForEach(changes, ApplyOne);
-            else foreach (var change in changes) ApplyOne(change);
-            foreach (var change in changes) IndexedSeq = Math.Max(IndexedSeq, change.Seq);
+            foreach (var change in changes)
+            {
+                var id = new Term(IndexFields.Id, change.Id);
+                if (change.Deleted || change.Statement is null) Writer.DeleteDocuments(id);
+                else Writer.UpdateDocument(id, StatementDocuments.Create(change.Statement, change.Seq));
+                IndexedSeq = Math.Max(IndexedSeq, change.Seq);
+            }
         }
-    }
-
-    private void ApplyOne(StoredStatement change)
-    {
-        var id = new Term(IndexFields.Id, change.Id);
-        if (change.Deleted || change.Statement is null) Writer.DeleteDocuments(id);
-        else Writer.UpdateDocument(id, StatementDocuments.Create(change.Statement, change.Seq));
     }
 
     /// <summary>Makes applied changes durable, recording the store id and sequence number they bring the index up to.</summary>
