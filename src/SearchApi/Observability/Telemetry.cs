@@ -7,8 +7,8 @@ namespace SearchApi.Observability;
 
 /// <summary>
 /// OpenTelemetry: HTTP server metrics and ours, scraped by Prometheus at /metrics; traces of every request, sent to an
-/// OTLP collector when OTEL_EXPORTER_OTLP_ENDPOINT is set (and not collected at all otherwise: they cost about a fifth of
-/// the throughput at 16 connections, docs/BENCHMARKS.md). Logs are JSON lines carrying the trace id (appsettings.json).
+/// OTLP collector when OTEL_EXPORTER_OTLP_ENDPOINT is set (and not collected at all otherwise: they cost about a tenth of
+/// the throughput at 16 connections, docs/BENCHMARKS.md). Logs are JSON lines carrying the trace id (<see cref="StructuredLogs"/>).
 /// </summary>
 public static class Telemetry
 {
