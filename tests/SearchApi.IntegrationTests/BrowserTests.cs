@@ -33,7 +33,9 @@ public sealed partial class BrowserTests : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-dev-shm-usage"],
         });
         _page = await _browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-GB" });
+        // Generous waits: CI machines are slow and busy; a passing step returns as soon as it passes.
         _page.SetDefaultTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
     }
 
     public async Task DisposeAsync()
@@ -81,6 +83,7 @@ public sealed partial class BrowserTests : IAsyncLifetime
         await _page.Keyboard.TypeAsync("Лавров");
         await _page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(_page).ToHaveURLAsync(QueryInAddress());
+        await Settled();
 
         var hits = _page.Locator("#hits > li");
         await Assertions.Expect(hits.First).ToBeVisibleAsync();
@@ -93,12 +96,15 @@ public sealed partial class BrowserTests : IAsyncLifetime
         await Assertions.Expect(russian).ToContainTextAsync("Sergey Lavrov");
         await _page.SelectOptionAsync("#lang", "ru");
         await Assertions.Expect(_page).ToHaveURLAsync(LangRu());
+        await Settled();
         await Assertions.Expect(hits).ToHaveCountAsync(1);
         await Assertions.Expect(_page.Locator("#facets section.timeline button").First).ToContainTextAsync("2020");
         // A year narrows the dates to that year.
         await _page.Locator("#facets section.timeline button").First.ClickAsync();
         await Assertions.Expect(_page.Locator("#from")).ToHaveValueAsync("2020-01-01");
         await Assertions.Expect(_page.Locator("#to")).ToHaveValueAsync("2020-12-31");
+        await Settled();
+        await Assertions.Expect(hits).ToHaveCountAsync(1);
 
         // The document view, opened from the keyboard, with the link to the source; Escape closes it.
         await hits.First.Locator("h3 button").FocusAsync();
@@ -119,12 +125,16 @@ public sealed partial class BrowserTests : IAsyncLifetime
         Assert.True(written.IsSuccessStatusCode, await written.Content.ReadAsStringAsync());
 
         await _page.GotoAsync(Url("/?q=zqxmarkup"));
+        await Settled();
         var hit = _page.Locator("#hits > li").First;
         await Assertions.Expect(hit).ToContainTextAsync("<b>bold</b>");
         await Assertions.Expect(hit.Locator("h3")).ToContainTextAsync("<script>");
         Assert.Equal(0, await _page.Locator("#hits img, #hits b, #hits script").CountAsync());
         Assert.NotEqual("pwned", await _page.TitleAsync());
     }
+
+    // The page marks the hit list busy while a search is in flight.
+    private Task Settled() => Assertions.Expect(_page.Locator("#hits")).ToHaveAttributeAsync("aria-busy", "false");
 
     [GeneratedRegex(@"\?q=%D0%9B")]
     private static partial Regex QueryInAddress();

@@ -84,6 +84,7 @@ async function run(append = false) {
   }
   const url = `/api/v1/search?${params}`;
   $("status").textContent = "Searching…";
+  $("hits").setAttribute("aria-busy", "true");
   try {
     const result = await getJson(url);
     if (!append) {
@@ -101,6 +102,8 @@ async function run(append = false) {
       : `${result.total.toLocaleString("en")} statements; showing ${shown}.${warning}`;
   } catch (error) {
     $("status").textContent = error.message;
+  } finally {
+    $("hits").setAttribute("aria-busy", "false");
   }
 }
 
