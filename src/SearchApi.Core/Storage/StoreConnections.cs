@@ -79,6 +79,7 @@ public static class StoreEngines
 public sealed class SqliteConnections : IStoreConnections
 {
     private readonly string _connectionString;
+    private volatile bool _writeAheadLog;
 
     public SqliteConnections(string connectionString)
     {
@@ -101,7 +102,18 @@ public sealed class SqliteConnections : IStoreConnections
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        if (!_writeAheadLog) await UseWriteAheadLogAsync(connection, cancellationToken);
         return connection;
+    }
+
+    // Write-ahead logging, kept in the database file once set: readers (the index catching up, the feed) no longer
+    // block a writer's commit, nor it them. Commits stay durable: synchronous remains FULL.
+    private async Task UseWriteAheadLogAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL";
+        await command.ExecuteScalarAsync(cancellationToken);
+        _writeAheadLog = true;
     }
 
     // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the database's write lock is taken at once (waiting up to

@@ -15,6 +15,29 @@ public sealed class SqliteStoreTests : StoreContractTests
         return SqliteConnections.ForFile(_folder.File($"statements-{Guid.NewGuid():N}.db"));
     }
 
+    [Fact]
+    public async Task The_store_keeps_a_write_ahead_log_so_an_open_read_never_blocks_a_commit()
+    {
+        var connections = (SqliteConnections)FreshConnections();
+        var store = new SqlStatementStore(connections, TimeProvider.System);
+        await store.MigrateAsync();
+        await using var reader = (SqliteConnection)await connections.OpenAsync(CancellationToken.None);
+        using var read = reader.BeginTransaction(deferred: true);
+        await using (var count = reader.CreateCommand())
+        {
+            count.CommandText = "SELECT count(*) FROM statements";
+            Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+        }
+
+        // In the rollback-journal mode the commit would wait for the reader (and give up with SQLITE_BUSY).
+        var written = await store.UpsertAsync([TestStatements.Make("wal-1", "Written while a read is open.")]);
+
+        Assert.Equal(WriteOutcome.Created, written.Single().Outcome);
+        await using var mode = reader.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string)(await mode.ExecuteScalarAsync())!);
+    }
+
     public override void Dispose()
     {
         SqliteConnection.ClearAllPools();
