@@ -74,37 +74,25 @@ try
             }
         }
 
-        if (options.Engines.Contains("postgres"))
+        var peers = new (string Option, Func<IPeerEngine> Create)[]
         {
-            Log($"PostgreSQL: load and index {n:N0} statements");
-            using var pg = new PostgresFts();
-            var ingest = await pg.LoadAsync(statements);
+            ("postgres", () => new PostgresFts()),
+            ("sphinx", () => new SphinxSearch(Path.Combine(work, $"sphinx-{n}"))),
+        };
+        foreach (var (option, create) in peers.Where(p => options.Engines.Contains(p.Option)))
+        {
+            await using var peer = create();
+            Log($"{peer.Name}: load and index {n:N0} statements");
+            var ingest = await peer.LoadAsync(statements);
             Log($"  {ingest.Seconds:N1} s");
             var search = new List<LoadResult>();
             foreach (var connections in options.Connections)
             {
-                search.Add(await LoadDriver.RunAsync(connections, queries.Count, options.Warmup, options.Duration, () => pg.ConnectAsync(queries)));
+                search.Add(await LoadDriver.RunAsync(connections, queries.Count, options.Warmup, options.Duration, () => peer.ConnectAsync(queries)));
                 Log($"  {connections} connections: {search[^1].Throughput:N1} req/s, p50 {search[^1].P50Ms:N1} ms, p99 {search[^1].P99Ms:N1} ms, {search[^1].Errors} errors");
             }
-            var facets = await pg.FacetsAsync(20);
-            results.Runs.Add(new EngineRun("PostgreSQL FTS", n, ingest, search, facets, pg.ResidentBytes(), null));
-            results.Save(options.Results);
-        }
-
-        if (options.Engines.Contains("sphinx"))
-        {
-            Log($"Sphinx: index {n:N0} statements");
-            await using var sphinx = new SphinxSearch(Path.Combine(work, $"sphinx-{n}"));
-            var ingest = await sphinx.LoadAsync(statements);
-            Log($"  {ingest.Seconds:N1} s");
-            var search = new List<LoadResult>();
-            foreach (var connections in options.Connections)
-            {
-                search.Add(await LoadDriver.RunAsync(connections, queries.Count, options.Warmup, options.Duration, () => sphinx.ConnectAsync(queries)));
-                Log($"  {connections} connections: {search[^1].Throughput:N0} req/s, p50 {search[^1].P50Ms:N1} ms, p99 {search[^1].P99Ms:N1} ms, {search[^1].Errors} errors");
-            }
-            var facets = await sphinx.FacetsAsync(100);
-            results.Runs.Add(new EngineRun("Sphinx", n, ingest, search, facets, sphinx.ResidentBytes(), null));
+            var facets = await peer.FacetsAsync(peer.FacetRepeats);
+            results.Runs.Add(new EngineRun(peer.Name, n, ingest, search, facets, peer.ResidentBytes(), null));
             results.Save(options.Results);
         }
     }

@@ -14,8 +14,12 @@ namespace SearchApi.Comparison.Engines;
 /// statement in its language's configuration (title weighted A, text B), a GIN index, websearch_to_tsquery in both
 /// configurations, ts_rank_cd, the top ten with ts_headline snippets and the total count; facets by GROUP BY.
 /// </summary>
-public sealed class PostgresFts : IDisposable
+public sealed class PostgresFts : IPeerEngine
 {
+    public string Name => "PostgreSQL FTS";
+
+    public int FacetRepeats => 20;
+
     private const string Database = "bench";
     private readonly ThrowawayPostgres _server = ThrowawayPostgres.Start(
         "shared_buffers=512MB", "work_mem=32MB", "maintenance_work_mem=512MB", "max_connections=64", "effective_cache_size=4GB");
@@ -153,5 +157,9 @@ public sealed class PostgresFts : IDisposable
         public ValueTask DisposeAsync() => connection.DisposeAsync();
     }
 
-    public void Dispose() => _server.Dispose();
+    public ValueTask DisposeAsync()
+    {
+        _server.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -14,8 +14,12 @@ namespace SearchApi.Comparison.Engines;
 /// searchd on 127.0.0.1 queried over its MySQL protocol (SphinxQL): the ten best with the total (SHOW META), snippets
 /// by CALL SNIPPETS over the hits' texts (kept as string attributes), facets by FACET.
 /// </summary>
-public sealed class SphinxSearch(string work) : IAsyncDisposable
+public sealed class SphinxSearch(string work) : IPeerEngine
 {
+    public string Name => "Sphinx";
+
+    public int FacetRepeats => 100;
+
     private readonly string _folder = Path.Combine(work, "sphinx");
     private readonly int _port = ProcessTools.FreePort();
     private readonly Dictionary<string, int> _sources = new(StringComparer.Ordinal);
