@@ -81,34 +81,17 @@ public sealed class StatementFileReader(StatementParser parser)
         return records.Select(r => ToItem(name, null, RecordParser.Parse(r))).ToList();
     }
 
-    /// <summary>
-    /// Reads JSON Lines lazily: one statement per non-empty line, in order, invalid lines reported with their number.
-    /// Lines are parsed a few hundred at a time on every core; no more than that is held.
-    /// </summary>
+    /// <summary>Reads JSON Lines lazily: one statement per non-empty line, invalid lines reported with their number.</summary>
     public static IEnumerable<ParsedItem> ReadJsonLines(TextReader reader, string origin)
     {
-        const int chunk = 256;
         using (reader)
         {
             var number = 0;
-            var exhausted = false;
-            var lines = new List<(string Text, int Number)>(chunk);
-            while (!exhausted)
+            while (reader.ReadLine() is { } line)
             {
-                lines.Clear();
-                while (lines.Count < chunk)
-                {
-                    if (reader.ReadLine() is not { } line)
-                    {
-                        exhausted = true;
-                        break;
-                    }
-                    number++;
-                    if (!string.IsNullOrWhiteSpace(line)) lines.Add((line, number));
-                }
-                var items = new ParsedItem[lines.Count];
-                Parallel.For(0, lines.Count, i => items[i] = ParseJsonLine(lines[i].Text, origin, lines[i].Number));
-                foreach (var item in items) yield return item;
+                number++;
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                yield return ParseJsonLine(line, origin, number);
             }
         }
     }
