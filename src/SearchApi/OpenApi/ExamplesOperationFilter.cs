@@ -63,12 +63,11 @@ public sealed class ExamplesOperationFilter : IOperationFilter
             json.Example = sample;
     }
 
-    // Repeatable parameters take a list; the same name elsewhere (lang of /similar) takes one value.
+    // Filters are lists of values; the same name elsewhere (lang of /similar) takes one value.
     private static JsonNode Shaped(JsonNode value, bool list) => value switch
     {
         JsonArray { Count: 0 } when !list => JsonValue.Create(""),
         JsonArray { Count: 1 } single when !list => single[0]!.DeepClone(),
-        JsonValue one when list => new JsonArray(one.DeepClone()),
         _ => value.DeepClone(),
     };
 }
