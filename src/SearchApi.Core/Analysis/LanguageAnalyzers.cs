@@ -14,9 +14,11 @@ internal static class AnalysisVersion
     public const LuceneVersion Current = LuceneVersion.LUCENE_48;
 }
 
-/// <summary>English text: standard tokens (dotted initials split off), possessives removed, lower case, English stop words, Porter stems.</summary>
+/// <summary>English text: styled letters folded (𝐁𝐨𝐥𝐝 → Bold), standard tokens (dotted initials split off), possessives removed, lower case, English stop words, Porter stems.</summary>
 public sealed class EnglishTextAnalyzer : Analyzer
 {
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new StyledLetterCharFilter(reader);
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(AnalysisVersion.Current, reader);
@@ -35,6 +37,8 @@ public sealed class EnglishTextAnalyzer : Analyzer
 /// </summary>
 public sealed class RussianTextAnalyzer(AnalysisMode mode) : Analyzer
 {
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new StyledLetterCharFilter(reader);
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(AnalysisVersion.Current, reader);
@@ -51,6 +55,8 @@ public sealed class RussianTextAnalyzer(AnalysisMode mode) : Analyzer
 /// <summary>Exact forms in either language: standard tokens in lower case with ё folded, nothing removed or stemmed.</summary>
 public sealed class ExactAnalyzer : Analyzer
 {
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new StyledLetterCharFilter(reader);
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(AnalysisVersion.Current, reader);
@@ -63,6 +69,8 @@ public sealed class ExactAnalyzer : Analyzer
 /// <summary>Names as spelling-independent Latin keys, so Cyrillic and Latin spellings of a name meet.</summary>
 public sealed class TransliterationAnalyzer(AnalysisMode mode) : Analyzer
 {
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new StyledLetterCharFilter(reader);
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(AnalysisVersion.Current, reader);

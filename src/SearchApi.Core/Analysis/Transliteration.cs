@@ -38,22 +38,44 @@ public static class Transliteration
         return Skeleton(latin);
     }
 
-    /// <summary>Cyrillic to Latin letter by letter; Latin letters lose their diacritics.</summary>
+    /// <summary>
+    /// Cyrillic to Latin letter by letter; Latin letters lose their diacritics, styled letters (𝐋) their style;
+    /// anything that is not a letter is dropped. Total: any string, broken surrogates included.
+    /// </summary>
     public static string Romanise(string lower)
     {
         var builder = new StringBuilder(lower.Length + 4);
-        foreach (var c in lower)
+        for (var i = 0; i < lower.Length; i++)
         {
-            if (Cyrillic.TryGetValue(c, out var latin)) builder.Append(latin);
+            var c = lower[i];
+            if (c is >= 'a' and <= 'z') builder.Append(c);
+            else if (Cyrillic.TryGetValue(c, out var latin)) builder.Append(latin);
             else if (LatinDiacritics.TryGetValue(c, out var special)) builder.Append(special);
-            else if (c is >= 'a' and <= 'z') builder.Append(c);
-            else if (c > '\u007F')
+            else if (char.IsHighSurrogate(c) && i + 1 < lower.Length && char.IsLowSurrogate(lower[i + 1]))
             {
-                foreach (var d in c.ToString().Normalize(NormalizationForm.FormD))
-                    if (d is >= 'a' and <= 'z') builder.Append(d);
+                if (StyledLetters.Fold(char.ConvertToUtf32(c, lower[++i])) is { } plain) AppendPlain(builder, plain);
             }
+            else if (c > '\u007F' && char.IsLetter(c)) AppendPlain(builder, StyledLetters.Fold(c) ?? c);
         }
         return builder.ToString();
+    }
+
+    // A letter without its diacritics, in lower case: é gives e; letters without a Latin base give nothing.
+    private static void AppendPlain(StringBuilder builder, char letter)
+    {
+        var lower = char.ToLowerInvariant(letter);
+        if (lower is >= 'a' and <= 'z')
+        {
+            builder.Append(lower);
+            return;
+        }
+        if (Cyrillic.TryGetValue(lower, out var latin))
+        {
+            builder.Append(latin);
+            return;
+        }
+        foreach (var d in lower.ToString().Normalize(NormalizationForm.FormD))
+            if (d is >= 'a' and <= 'z') builder.Append(d);
     }
 
     private static readonly (string From, string To)[] Clusters =

@@ -24,9 +24,11 @@ internal static class LinkTokens
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
-            if (i < text.Length && char.IsLetterOrDigit(text[i]))
+            var width = i < text.Length ? WordCharWidth(text, i) : 0;
+            if (width > 0)
             {
                 if (start < 0) start = i;
+                i += width - 1;
                 continue;
             }
             if (start < 0) continue;
@@ -37,23 +39,35 @@ internal static class LinkTokens
         return tokens;
     }
 
-    /// <summary>Lower case, ё as е, Latin diacritics removed (Erdoğan → erdogan).</summary>
+    // How many characters the letter or digit at i takes (2 for one outside the Basic Multilingual Plane, such as 𝐋);
+    // 0 when it is neither.
+    private static int WordCharWidth(string text, int i)
+    {
+        var c = text[i];
+        if (!char.IsSurrogate(c)) return char.IsLetterOrDigit(c) ? 1 : 0;
+        return Rune.TryGetRuneAt(text, i, out var rune) && Rune.IsLetterOrDigit(rune) ? 2 : 0;
+    }
+
+    /// <summary>Lower case, ё as е, styled letters plain (𝐋 → l), Latin diacritics removed (Erdoğan → erdogan). Total.</summary>
     public static string Fold(string word)
     {
-        var lower = RussianNames.Fold(word);
+        var lower = RussianNames.Fold(StyledLetters.FoldAll(word));
         var ascii = true;
         foreach (var c in lower)
             if (c > '\u007F' && !(c is >= '\u0400' and <= '\u04FF')) ascii = false;
         if (ascii) return lower;
+        // Decomposition refuses broken text (a lone surrogate, U+FFFE): bring it to the text rule first.
         var builder = new StringBuilder(lower.Length);
-        foreach (var c in lower.Normalize(NormalizationForm.FormD))
+        foreach (var c in Parsing.TextNormalizer.Normalize(lower).Normalize(NormalizationForm.FormD))
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c == 'ı' ? 'i' : c);
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
     public static LetterCase CaseOf(string word)
     {
+        word = StyledLetters.FoldAll(word);
+        if (word.Length == 0) return LetterCase.Any;
         if (TokenShape.IsAllCapitals(word) && (word.Length > 1 || char.IsLetter(word[0]))) return LetterCase.AllCapitals;
-        return char.IsUpper(word[0]) ? LetterCase.Capitalised : LetterCase.Any;
+        return Rune.TryGetRuneAt(word, 0, out var first) && Rune.IsUpper(first) ? LetterCase.Capitalised : LetterCase.Any;
     }
 }

@@ -31,17 +31,22 @@ public static class DateParser
 
     private static readonly Regex AgencySuffix = new(@"\s+(?:news\s+)?agency$|^(?:информационное\s+)?агентство\s+|^ИА\s+", Options);
 
+    // A date line or a dateline is short; longer lines are not tried (the patterns backtrack on long lines).
+    private const int MaxDateLineLength = 300;
+
     private static readonly Regex Year = new(@"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", RegexOptions.CultureInvariant);
 
     /// <summary>A line that is nothing but a date, optionally with a weekday ("Wednesday, April 24").</summary>
     public static DateMention? ParseDateLine(string line)
     {
+        if (line.Length > MaxDateLineLength) return null;
         var match = WeekdayLine.Match(line.Trim());
         return match.Success ? ToMention(match) : null;
     }
 
     public static Dateline? ParseDateline(string line)
     {
+        if (line.Length > MaxDateLineLength) return null;
         var match = DatelineRegex.Match(line.Trim());
         if (!match.Success || ToMention(match) is not { } date) return null;
         var agency = AgencySuffix.Replace(match.Groups["agency"].Value.Trim(), "").Trim();

@@ -14,7 +14,10 @@ public static partial class PageFurniture
     [GeneratedRegex(@"^(?:Source|Источник)\s*:\s*(?<url>https?://\S+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SourceLine();
 
-    public static bool IsFurniture(string line) => ShareBar().IsMatch(line) || Prompt().IsMatch(line);
+    // Furniture lines are short; a long line is text.
+    private const int MaxFurnitureLength = 200;
+
+    public static bool IsFurniture(string line) => line.Length <= MaxFurnitureLength && (ShareBar().IsMatch(line) || Prompt().IsMatch(line));
 
     /// <summary>The url of a "Source: https://…" line.</summary>
     public static bool TryParseSourceLine(string line, out string url)

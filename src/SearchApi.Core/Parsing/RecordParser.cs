@@ -49,7 +49,7 @@ public static class RecordParser
         if (paragraphs.Count == 0) return RecordParseResult.Invalid("text holds nothing but page furniture");
 
         var text = string.Join(Statement.ParagraphSeparator, paragraphs);
-        var givenTitle = string.Join(' ', TextNormalizer.Lines(TextNormalizer.Normalize(record.Title ?? "")));
+        var givenTitle = OneLine(record.Title) ?? "";
         var title = givenTitle.Length > 0 ? givenTitle : Titles.FromText(paragraphs[0]);
         var lang = record.Lang ?? LanguageDetector.Detect(title + "\n" + text);
         var id = record.Id ?? StatementIds.Derive(url, title, text);
@@ -59,12 +59,14 @@ public static class RecordParser
             title,
             date,
             date is null ? null : record.DatePrecision ?? DatePrecisions.Day,
-            Blank(record.Source) ?? PageFurniture.SiteOf(url),
+            OneLine(record.Source) ?? PageFurniture.SiteOf(url),
             url,
             record.Kind ?? KindClassifier.Classify(title, paragraphs),
-            Blank(record.Author),
+            OneLine(record.Author),
             paragraphs), null);
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    // Titles, sources and authors follow the text rule too, on one line; null when nothing is left.
+    private static string? OneLine(string? value) =>
+        value is null ? null : string.Join(' ', TextNormalizer.Lines(TextNormalizer.Normalize(value))) is { Length: > 0 } line ? line : null;
 }

@@ -17,7 +17,10 @@ public static class Titles
     {
         if (text.Length <= maxLength) return text;
         var cut = text.LastIndexOf(' ', maxLength - 1);
-        var head = (cut > maxLength / 2 ? text[..cut] : text[..(maxLength - 1)]).TrimEnd(' ', ',', ';', ':', '-', '–', '—', '(', '«', '"', '“');
+        var end = cut > maxLength / 2 ? cut : maxLength - 1;
+        // Never between the two halves of a surrogate pair (an emoji, a 𝐛𝐨𝐥𝐝 letter).
+        if (char.IsLowSurrogate(text[end]) && char.IsHighSurrogate(text[end - 1])) end--;
+        var head = text[..end].TrimEnd(' ', ',', ';', ':', '-', '–', '—', '(', '«', '"', '“');
         return head + "…";
     }
 

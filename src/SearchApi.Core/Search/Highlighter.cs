@@ -120,6 +120,7 @@ public static class Highlighter
             if (from > start) from = WordStartAtOrAfter(text, from, focus);
             to = Math.Min(end, from + length);
             if (to < end) to = WordEndAtOrBefore(text, to, from);
+            (from, to) = (OffPair(text, from), OffPair(text, to));
         }
         var prefix = from > start ? Ellipsis : "";
         var suffix = to < end ? Ellipsis : "";
@@ -129,6 +130,10 @@ public static class Highlighter
                 highlights.Add(new Highlight(match.Start - from + prefix.Length, match.End - match.Start));
         return new Snippet(prefix + text[from..to] + suffix, highlights);
     }
+
+    // A cut between the two halves of a surrogate pair (an emoji, a 𝐛𝐨𝐥𝐝 letter) moves before the pair.
+    private static int OffPair(string text, int cut) =>
+        cut > 0 && cut < text.Length && char.IsLowSurrogate(text[cut]) && char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut;
 
     private static int WordStartAtOrAfter(string text, int position, int limit)
     {

@@ -69,6 +69,9 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
 
     private QueryPlan BuildPlan(string text, bool strict)
     {
+        // Queries follow the text rule of statements (NFC, no noncharacters or broken surrogates), so they meet the
+        // indexed forms.
+        text = Parsing.TextNormalizer.NormalizeLine(text);
         QuerySyntaxException? degraded = null;
         var root = strict ? QuerySyntax.ParseStrict(text) : QuerySyntax.Parse(text, out degraded);
         var collected = new Collected();

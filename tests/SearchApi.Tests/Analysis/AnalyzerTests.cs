@@ -105,4 +105,16 @@ public sealed class AnalyzerTests
         foreach (var token in StatementAnalyzer.Tokens(Analyzer, IndexFields.Text(Languages.Russian), text))
             Assert.StartsWith(token.Term[..3], text[token.Start..token.End].ToLowerInvariant());
     }
+
+    [Fact]
+    public void Styled_letters_are_searched_as_plain_ones_and_offsets_mark_the_styled_text()
+    {
+        const string text = "Minister 𝐋𝐚𝐯𝐫𝐨𝐯 met 𝔘𝔫𝔦 Ｌａｖｒｏｖ 🇷🇺 and Lavrov𝔘";
+        var tokens = StatementAnalyzer.Tokens(Analyzer, IndexFields.Exact, text);
+        Assert.Equal(["minister", "lavrov", "met", "uni", "lavrov", "and", "lavrovu"], tokens.Select(t => t.Term));
+        Assert.Equal("𝐋𝐚𝐯𝐫𝐨𝐯", text[tokens[1].Start..tokens[1].End]);
+        Assert.Equal("Ｌａｖｒｏｖ", text[tokens[4].Start..tokens[4].End]);
+        Assert.Equal("Lavrov𝔘", text[tokens[6].Start..tokens[6].End]);
+        Assert.Contains("lavrov", Terms(IndexFields.Translit, "𝐋𝐚𝐯𝐫𝐨𝐯"));
+    }
 }
