@@ -6,6 +6,8 @@ using SearchApi.OpenApi;
 using SearchApi.Operations;
 using SearchApi.Security;
 
+// A setting that cannot work, or an index held elsewhere, ends the process with one clear line and exit code 1.
+StartFailures.ReportInOneLine();
 // "ingest", "reindex" or "export" as the first argument runs an operator command instead of the server.
 var (command, configurationArgs) = OperatorCommand.Parse(args);
 // Settings files are read from beside the assembly, wherever the command is typed (relative paths in them still resolve
@@ -48,7 +50,7 @@ app.MapAdmin();
 app.MapHealth();
 app.MapTelemetry();
 
-app.Run();
+await app.RunAsync();
 return 0;
 
 /// <summary>The web host's entry point, visible to integration tests.</summary>

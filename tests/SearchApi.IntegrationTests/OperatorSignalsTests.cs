@@ -42,6 +42,8 @@ public sealed partial class OperatorSignalsTests : IAsyncLifetime
         Assert.Equal(8, Value(metrics, """searchapi_index_documents{otel_scope_name="SearchApi"}"""));
         Assert.True(Value(metrics, """searchapi_index_size_bytes{otel_scope_name="SearchApi"}""") > 10_000);
         Assert.Equal(0, Value(metrics, """searchapi_index_lag{otel_scope_name="SearchApi"}"""));
+        Assert.Equal(0, Value(metrics, """searchapi_index_skipped{otel_scope_name="SearchApi"}"""));
+        Assert.Equal(0, Value(metrics, """searchapi_index_damaged{otel_scope_name="SearchApi"}"""));
         Assert.Equal(8, Value(metrics, """searchapi_index_changes_total{otel_scope_name="SearchApi"}"""));
         Assert.Equal(8, Value(metrics, """searchapi_ingest_statements_total{otel_scope_name="SearchApi",outcome="created"}"""));
         Assert.Contains("http_server_request_duration_seconds_bucket{", metrics, StringComparison.Ordinal);

@@ -138,7 +138,8 @@ public sealed class SearchEndpointTests(SearchApiFactory factory)
     {
         var body = await _client.GetObject("/api/v1/search?q=Kazakbayev&source=mid.ru&sort=date");
 
-        Assert.True(body["tookMs"]!.GetValue<long>() >= 0);
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, body["tookMs"]!.GetValueKind());
+        _ = body["tookMs"]!.GetValue<long>();
         var hit = body["hits"].Objects().First();
         foreach (var field in new[] { "id", "title", "lang", "date", "datePrecision", "source", "url", "kind", "score", "snippets" })
             Assert.True(hit.ContainsKey(field), $"hit lacks {field}");

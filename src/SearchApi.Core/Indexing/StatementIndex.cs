@@ -15,18 +15,21 @@ namespace SearchApi.Core.Indexing;
 public sealed class StatementIndex : IDisposable
 {
     /// <summary>Raised whenever the fields or analysis change, so that an index built by an older version is rebuilt.</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     private const string SeqKey = "storeSeq";
     private const string StoreIdKey = "storeId";
     private const string SchemaKey = "schema";
+    private const string SkippedKey = "skipped";
 
     private readonly Directory _directory;
     private readonly IndexWriter? _writer;
     private readonly SearcherManager _searchers;
     private readonly SearcherLifetimeManager _snapshots = new();
     private readonly System.Threading.Lock _writeLock = new();
+    private readonly Dictionary<string, SkippedStatement> _skipped = new(StringComparer.Ordinal);
     private long _lastPrune = Environment.TickCount64;
+    private long _searchableSeq;
 
     private StatementIndex(Directory directory, IndexWriter? writer, Analyzer analyzer)
     {
@@ -46,13 +49,17 @@ public sealed class StatementIndex : IDisposable
         var compatible = data.TryGetValue(SchemaKey, out var schema) && schema == SchemaVersion.ToString(CultureInfo.InvariantCulture);
         StoreId = compatible && data.TryGetValue(StoreIdKey, out var storeId) ? storeId : null;
         IndexedSeq = compatible && data.TryGetValue(SeqKey, out var seq) ? long.Parse(seq, CultureInfo.InvariantCulture) : 0;
+        _searchableSeq = IndexedSeq;
+        CommittedSeq = IndexedSeq;
+        if (compatible && data.TryGetValue(SkippedKey, out var skipped))
+            foreach (var record in SkippedStatements.Read(skipped)) _skipped[record.Id] = record;
     }
 
     /// <summary>Opens the index in <paramref name="path"/>, creating it when absent. Throws when the files are unreadable.</summary>
-    public static StatementIndex Open(string path, Analyzer analyzer)
+    public static StatementIndex Open(string path, Analyzer analyzer, IndexPageCache? cache = null)
     {
         System.IO.Directory.CreateDirectory(path);
-        var directory = new MappedDirectory(new DirectoryInfo(path));
+        var directory = new PagedDirectory(new DirectoryInfo(path), cache ?? IndexPageCache.Default);
         try
         {
             var config = new IndexWriterConfig(Analysis.AnalysisVersion.Current, analyzer)
@@ -83,9 +90,9 @@ public sealed class StatementIndex : IDisposable
     /// Opens an index for searching only, beside the process that writes it (an operator's export while the service
     /// runs): it sees the last commit, never takes the write lock, and refuses writes.
     /// </summary>
-    public static StatementIndex OpenReadOnly(string path, Analyzer analyzer)
+    public static StatementIndex OpenReadOnly(string path, Analyzer analyzer, IndexPageCache? cache = null)
     {
-        var directory = new MappedDirectory(new DirectoryInfo(path));
+        var directory = new PagedDirectory(new DirectoryInfo(path), cache ?? IndexPageCache.Default);
         try
         {
             return new StatementIndex(directory, null, analyzer);
@@ -104,8 +111,20 @@ public sealed class StatementIndex : IDisposable
     /// <summary>The store this index was built from; null for a new index or one built with another schema.</summary>
     public string? StoreId { get; private set; }
 
-    /// <summary>The highest store sequence number applied to the index.</summary>
+    /// <summary>The highest store sequence number applied to the index (searchable after the next <see cref="Refresh"/>).</summary>
     public long IndexedSeq { get; private set; }
+
+    /// <summary>The highest store sequence number new searches see.</summary>
+    public long SearchableSeq => Interlocked.Read(ref _searchableSeq);
+
+    /// <summary>Statements the index could not take, by sequence number.</summary>
+    public IReadOnlyList<SkippedStatement> Skipped
+    {
+        get
+        {
+            lock (_writeLock) return _skipped.Values.OrderBy(s => s.Seq).ToList();
+        }
+    }
 
     /// <summary>Empties the index so it can be rebuilt from the given store.</summary>
     public void Reset(string storeId)
@@ -115,11 +134,16 @@ public sealed class StatementIndex : IDisposable
             Writer.DeleteAll();
             StoreId = storeId;
             IndexedSeq = 0;
+            _skipped.Clear();
         }
     }
 
-    /// <summary>Applies store changes in sequence order: live rows replace their document, tombstones delete it.</summary>
-    public void Apply(IReadOnlyList<StoredStatement> changes)
+    /// <summary>
+    /// Applies store changes in sequence order: live rows replace their document, tombstones delete it. A statement the
+    /// index cannot take (its analysis fails) is left out and recorded in <see cref="Skipped"/>, and the rest go on; a
+    /// fault of the index itself (its files, its writer) stops the batch and is thrown.
+    /// </summary>
+    public void Apply(IReadOnlyList<StoredStatement> changes, TimeProvider? clock = null)
     {
         lock (_writeLock)
         {
@@ -127,11 +151,31 @@ public sealed class StatementIndex : IDisposable
             {
                 var id = new Term(IndexFields.Id, change.Id);
                 if (change.Deleted || change.Statement is null) Writer.DeleteDocuments(id);
-                else Writer.UpdateDocument(id, StatementDocuments.Create(change.Statement, change.Seq));
+                else
+                {
+                    try
+                    {
+                        Writer.UpdateDocument(id, StatementDocuments.Create(change.Statement, change.Seq));
+                    }
+                    catch (Exception e) when (IsStatementFault(e))
+                    {
+                        // The old version would answer for content the store no longer holds: it goes too.
+                        Writer.DeleteDocuments(id);
+                        _skipped[change.Id] = new SkippedStatement(change.Id, change.Seq, SkippedStatements.Reason(e), (clock ?? TimeProvider.System).GetUtcNow());
+                        IndexedSeq = Math.Max(IndexedSeq, change.Seq);
+                        continue;
+                    }
+                }
+                _skipped.Remove(change.Id);
                 IndexedSeq = Math.Max(IndexedSeq, change.Seq);
             }
         }
     }
+
+    // Faults of the index itself, not of one statement's content: they must stop the catch-up, not skip statements.
+    private static bool IsStatementFault(Exception e) =>
+        e is not (IOException or UnauthorizedAccessException or ObjectDisposedException or OutOfMemoryException
+            or OperationCanceledException or InsufficientExecutionStackException);
 
     /// <summary>Makes applied changes durable, recording the store id and sequence number they bring the index up to.</summary>
     public void Commit()
@@ -143,8 +187,36 @@ public sealed class StatementIndex : IDisposable
                 [SeqKey] = IndexedSeq.ToString(CultureInfo.InvariantCulture),
                 [StoreIdKey] = StoreId ?? "",
                 [SchemaKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
+                [SkippedKey] = SkippedStatements.Write(_skipped.Values),
             });
             Writer.Commit();
+            CommittedSeq = IndexedSeq;
+        }
+    }
+
+    /// <summary>The highest store sequence number the last commit holds: what a restart would find.</summary>
+    public long CommittedSeq { get; private set; }
+
+    /// <summary>Whether changes have been applied that are not yet searchable or not yet committed.</summary>
+    public bool HasPendingChanges => SearchableSeq < IndexedSeq || CommittedSeq < IndexedSeq;
+
+    /// <summary>
+    /// Gives up the writer after a fault of the index's files (a write refused, a flush that failed), dropping what
+    /// was not committed: buffered documents may have been lost in the failed flush. Searches go on from the searcher
+    /// in hand; the catalog then opens the folder again from its last commit (<see cref="IndexCatalog.Reopen"/>).
+    /// </summary>
+    public void AbandonWriter()
+    {
+        lock (_writeLock)
+        {
+            try
+            {
+                _writer?.Rollback();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                // Rolling back only deletes files of the failed attempt; a folder that refuses that is no worse for it.
+            }
         }
     }
 
@@ -170,7 +242,14 @@ public sealed class StatementIndex : IDisposable
     }
 
     /// <summary>Makes applied changes visible to new searches (near-real-time, without a commit).</summary>
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    public void Refresh()
+    {
+        long applied;
+        lock (_writeLock) applied = IndexedSeq;
+        _searchers.MaybeRefreshBlocking();
+        // What was applied before the refresh began is searchable now.
+        Interlocked.Exchange(ref _searchableSeq, applied);
+    }
 
     public SearcherLease Acquire() => new(_searchers, _searchers.Acquire());
 

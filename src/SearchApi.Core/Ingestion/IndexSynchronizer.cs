@@ -4,27 +4,36 @@ using SearchApi.Core.Storage;
 
 namespace SearchApi.Core.Ingestion;
 
+/// <summary>Why the index has not been able to take the store's changes, and since when.</summary>
+public sealed record CatchUpFailure(string Reason, DateTimeOffset Since);
+
 /// <summary>
 /// Brings the index up to the store: applies every change after the index's recorded sequence number, in order.
 /// The only writer of the index. A store from which the index was not built causes a full rebuild in place; an
-/// explicit rebuild builds a new generation beside the one in service and swaps it in when caught up.
+/// explicit rebuild builds a new generation beside the one in service and swaps it in when caught up. A statement the
+/// index cannot take is skipped and recorded (<see cref="StatementIndex.Skipped"/>), never retried in a loop; a fault
+/// of the index itself is remembered (<see cref="Failure"/>) until a catch-up succeeds again.
 /// </summary>
-public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalog, ILogger<IndexSynchronizer> logger)
+public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalog, ILogger<IndexSynchronizer> logger, TimeProvider? clock = null)
 {
     public const int BatchSize = 1_000;
 
     /// <summary>Changes after which a quiet index is merged into one segment.</summary>
     public const int MergeAfterChanges = 1_000;
 
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _changesSinceMerge;
-    private long _lastChangeTicks = Environment.TickCount64;
+    private long _lastChangeTicks;
     private int _merging;
     private long _storeSeq;
     private long _caughtUpTicks;
+    private CatchUpFailure? _failure;
+    private bool _retriedSkipped;
+    private bool _reopen;
 
-    /// <summary>The last store sequence number the index in service holds.</summary>
-    public long IndexedSeq => catalog.Current.IndexedSeq;
+    /// <summary>The last store sequence number searches of the index in service see.</summary>
+    public long IndexedSeq => catalog.Current.SearchableSeq;
 
     /// <summary>The store's last sequence number when it was last asked (each catch-up asks).</summary>
     public long StoreSeq => Interlocked.Read(ref _storeSeq);
@@ -32,29 +41,87 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
     /// <summary>When the index last held everything the store had; null before the first catch-up completes.</summary>
     public DateTimeOffset? CaughtUpAt => Interlocked.Read(ref _caughtUpTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
-    /// <summary>Applies all pending store changes, commits and refreshes searchers. Returns the sequence number reached.</summary>
+    /// <summary>Set while catching up fails for a reason of the index's own (its files, its folder); null once one succeeds.</summary>
+    public CatchUpFailure? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>Applies all pending store changes, refreshes searchers and commits. Returns the sequence number reached.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var index = catalog.Current;
             var state = await store.GetStateAsync(cancellationToken);
-            if (index.StoreId != state.StoreId || index.IndexedSeq > state.LastSeq)
+            try
             {
-                if (index.StoreId is null) logger.LogInformation("Building the index from store {StoreId}", state.StoreId);
-                else logger.LogWarning("The index was built from another store or is ahead of it; rebuilding it from store {StoreId}", state.StoreId);
-                index.Reset(state.StoreId);
+                if (!catalog.CurrentFolderExists) throw new DirectoryNotFoundException("the index folder was removed while in service");
+                if (_reopen)
+                {
+                    catalog.Reopen();
+                    _reopen = false;
+                }
+                var index = catalog.Current;
+                if (index.StoreId != state.StoreId || index.IndexedSeq > state.LastSeq)
+                {
+                    if (index.StoreId is null) logger.LogInformation("Building the index from store {StoreId}", state.StoreId);
+                    else logger.LogWarning("The index was built from another store or is ahead of it; rebuilding it from store {StoreId}", state.StoreId);
+                    index.Reset(state.StoreId);
+                }
+                Interlocked.Exchange(ref _storeSeq, state.LastSeq);
+                var reached = await ApplyChangesAsync(index, state.LastSeq, cancellationToken);
+                if (!_retriedSkipped) await RetrySkippedAsync(index, cancellationToken);
+                if (reached >= state.LastSeq) Interlocked.Exchange(ref _caughtUpTicks, _clock.GetUtcNow().UtcTicks);
+                Volatile.Write(ref _failure, null);
+                return reached;
             }
-            Interlocked.Exchange(ref _storeSeq, state.LastSeq);
-            var reached = await ApplyChangesAsync(index, state.LastSeq, cancellationToken);
-            if (reached >= state.LastSeq) Interlocked.Exchange(ref _caughtUpTicks, DateTimeOffset.UtcNow.UtcTicks);
-            return reached;
+            catch (Exception e) when (IsIndexFault(e))
+            {
+                Fail(e);
+                throw;
+            }
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    // The index's files or writer failed (a store that cannot be read is the store's business, not the index's).
+    private static bool IsIndexFault(Exception e) => e is IOException or UnauthorizedAccessException or ObjectDisposedException;
+
+    private void Fail(Exception e)
+    {
+        var reason = IndexCatalog.DamageOf(e);
+        if (Volatile.Read(ref _failure) is null)
+        {
+            logger.LogError(e, "The index could not take the store's changes");
+            Volatile.Write(ref _failure, new CatchUpFailure(reason, _clock.GetUtcNow()));
+        }
+        // Missing files do not come back by themselves: the index is rebuilt from the store into a new generation.
+        if (e is DirectoryNotFoundException or FileNotFoundException)
+        {
+            catalog.ReportDamage(reason);
+            return;
+        }
+        // Anything else (a folder that refuses writes, a full disk, a failed flush): the writer may have lost what it
+        // buffered, so it is given up and the folder reopened from its last commit once it can be, catching up from there.
+        catalog.Current.AbandonWriter();
+        _reopen = true;
+    }
+
+    /// <summary>Statements skipped by an earlier run are tried once more at start: the code that failed on them may have been fixed.</summary>
+    private async Task RetrySkippedAsync(StatementIndex index, CancellationToken cancellationToken)
+    {
+        _retriedSkipped = true;
+        var skipped = index.Skipped;
+        if (skipped.Count == 0) return;
+        var rows = new List<StoredStatement>();
+        foreach (var record in skipped)
+            if (await store.GetAsync(record.Id, cancellationToken) is { } row) rows.Add(row);
+            else rows.Add(new StoredStatement(record.Seq, record.Id, true, null, "", _clock.GetUtcNow()));
+        index.Apply(rows, _clock);
+        index.Refresh();
+        index.Commit();
+        logger.LogInformation("Retried {Count} skipped statements; {Left} are still skipped", skipped.Count, index.Skipped.Count);
     }
 
     /// <summary>
@@ -65,7 +132,7 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
     public Task? MergeWhenQuiet(TimeSpan quiet)
     {
         if (Interlocked.Read(ref _changesSinceMerge) < MergeAfterChanges) return null;
-        if (Environment.TickCount64 - Interlocked.Read(ref _lastChangeTicks) < quiet.TotalMilliseconds) return null;
+        if (_clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastChangeTicks) < quiet.Ticks) return null;
         if (Interlocked.CompareExchange(ref _merging, 1, 0) != 0) return null;
         Interlocked.Exchange(ref _changesSinceMerge, 0);
         return Task.Run(() =>
@@ -92,9 +159,9 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
     {
         var index = catalog.Current;
         if (index.SegmentCount <= 1) return;
-        var started = Environment.TickCount64;
+        var started = _clock.GetTimestamp();
         index.Optimize();
-        logger.LogInformation("Index merged into one segment in {Ms} ms", Environment.TickCount64 - started);
+        logger.LogInformation("Index merged into one segment in {Ms} ms", (long)_clock.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>
@@ -103,7 +170,7 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
     /// </summary>
     public async Task<RebuildResult> RebuildAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        var started = DateTimeOffset.UtcNow;
+        var started = _clock.GetUtcNow();
         var (fresh, folder) = catalog.CreateGeneration();
         try
         {
@@ -118,13 +185,17 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
                 var latest = await store.GetStateAsync(cancellationToken);
                 await ApplyChangesAsync(fresh, latest.LastSeq, cancellationToken, progress);
                 catalog.Swap(fresh, folder);
+                _reopen = false;
+                Interlocked.Exchange(ref _storeSeq, latest.LastSeq);
+                Interlocked.Exchange(ref _caughtUpTicks, _clock.GetUtcNow().UtcTicks);
+                Volatile.Write(ref _failure, null);
             }
             finally
             {
                 _gate.Release();
             }
-            logger.LogInformation("Index rebuilt: {Documents} statements up to sequence {Seq}", fresh.DocumentCount, fresh.IndexedSeq);
-            return new RebuildResult(fresh.DocumentCount, fresh.IndexedSeq, DateTimeOffset.UtcNow - started);
+            logger.LogInformation("Index rebuilt: {Documents} statements up to sequence {Seq}, {Skipped} skipped", fresh.DocumentCount, fresh.IndexedSeq, fresh.Skipped.Count);
+            return new RebuildResult(fresh.DocumentCount, fresh.IndexedSeq, _clock.GetUtcNow() - started);
         }
         catch
         {
@@ -141,20 +212,24 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
         {
             var changes = await store.GetChangesAsync(index.IndexedSeq, BatchSize, cancellationToken);
             if (changes.Count == 0) break;
-            index.Apply(changes);
+            var skippedBefore = index.Skipped.Count;
+            index.Apply(changes, _clock);
             applied += changes.Count;
             IngestMetrics.ChangesIndexed.Add(changes.Count);
+            if (index.Skipped.Count > skippedBefore)
+                logger.LogWarning("{Count} statements could not be indexed and were skipped (GET /api/v1/admin/skipped lists them)", index.Skipped.Count - skippedBefore);
             progress?.Report(index.IndexedSeq);
         }
         if (applied > 0)
         {
             Interlocked.Add(ref _changesSinceMerge, applied);
-            Interlocked.Exchange(ref _lastChangeTicks, Environment.TickCount64);
+            Interlocked.Exchange(ref _lastChangeTicks, _clock.GetUtcNow().UtcTicks);
         }
-        if (applied > 0 || from == 0)
+        if (applied > 0 || from == 0 || index.HasPendingChanges)
         {
-            index.Commit();
+            // Searchable first, durable second: a failed commit must not hide what was applied.
             index.Refresh();
+            index.Commit();
             if (applied > 0) logger.LogDebug("Index caught up from sequence {From} to {To} ({Applied} changes)", from, index.IndexedSeq, applied);
         }
         return index.IndexedSeq;

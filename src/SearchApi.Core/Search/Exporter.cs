@@ -39,9 +39,9 @@ public sealed class Exporter(IndexCatalog catalog, QueryBuilder queries, TimePro
         var filter = SearchService.FilterOf(request.Filters);
         var sort = SortOrder.For(request.Sort);
         var index = catalog.Current;
-        using var snapshot = index.OpenSnapshot() ?? throw new SnapshotExpiredException();
+        using var snapshot = catalog.Read(index, () => index.OpenSnapshot()) ?? throw new SnapshotExpiredException();
         var searcher = snapshot.Searcher;
-        SearchService.CheckPrefixes(searcher.IndexReader, plan.Terms, queries.Limits);
+        catalog.Read(index, () => SearchService.CheckPrefixes(searcher.IndexReader, plan.Terms, queries.Limits));
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var body = new HashingStream(output, hash);
@@ -52,17 +52,8 @@ public sealed class Exporter(IndexCatalog catalog, QueryBuilder queries, TimePro
         long count = 0;
         while (true)
         {
-            var collector = TopFieldCollector.Create(sort, PageSize, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
-            searcher.Search(plan.Query, filter, collector);
-            var page = collector.GetTopDocs().ScoreDocs;
-            var lines = new StringBuilder();
-            foreach (var hit in page)
-            {
-                var statement = StatementDocuments.Read(searcher, hit.Doc, withText: request.IncludeText);
-                var score = plan.MatchesAll ? 0 : hit.Score;
-                lines.Append(request.Format == ExportFormat.Csv ? CsvRow(statement, score, request.IncludeText) : JsonRow(statement, score, request.IncludeText));
-            }
-            await Write(body, lines.ToString(), cancellationToken);
+            var (page, lines) = ReadPage(index, searcher, plan, filter, sort, after, request);
+            await Write(body, lines, cancellationToken);
             await output.FlushAsync(cancellationToken);
             count += page.Length;
             if (page.Length < PageSize) break;
@@ -76,6 +67,24 @@ public sealed class Exporter(IndexCatalog catalog, QueryBuilder queries, TimePro
         await output.FlushAsync(cancellationToken);
         return manifest;
     }
+
+    // One page of hits as output lines, read under the catalog's guard (writing to the client stays outside it, so a
+    // client that hangs up is not mistaken for damage).
+    private (ScoreDoc[] Page, string Lines) ReadPage(StatementIndex index, IndexSearcher searcher, QueryPlan plan, Filter? filter, Sort sort, FieldDoc? after, ExportRequest request) =>
+        catalog.Read(index, () =>
+        {
+            var collector = TopFieldCollector.Create(sort, PageSize, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+            searcher.Search(plan.Query, filter, collector);
+            var page = collector.GetTopDocs().ScoreDocs;
+            var lines = new StringBuilder();
+            foreach (var hit in page)
+            {
+                var statement = StatementDocuments.Read(searcher, hit.Doc, withText: request.IncludeText);
+                var score = plan.MatchesAll ? 0 : hit.Score;
+                lines.Append(request.Format == ExportFormat.Csv ? CsvRow(statement, score, request.IncludeText) : JsonRow(statement, score, request.IncludeText));
+            }
+            return (page, lines.ToString());
+        });
 
     private static Task Write(Stream stream, string text, CancellationToken cancellationToken) =>
         stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken).AsTask();

@@ -32,7 +32,12 @@ public sealed class FacetService(IndexCatalog catalog, QueryBuilder queries, Fac
     public FacetResult Count(FacetRequest request)
     {
         var plan = queries.Build(request.Query, request.Strict);
-        using var lease = catalog.Current.Acquire();
+        return catalog.Read(index => Count(index, plan, request));
+    }
+
+    private FacetResult Count(StatementIndex index, QueryPlan plan, FacetRequest request)
+    {
+        using var lease = index.Acquire();
         var searcher = lease.Searcher;
         SearchService.CheckPrefixes(searcher.IndexReader, plan.Terms, queries.Limits);
 
@@ -60,7 +65,12 @@ public sealed class FacetService(IndexCatalog catalog, QueryBuilder queries, Fac
     public IReadOnlyList<FacetValue> SearchValues(string field, string prefix, int size)
     {
         var folded = LinkTokens.Fold(prefix.Trim());
-        using var lease = catalog.Current.Acquire();
+        return catalog.Read(index => SearchValues(index, field, folded, size));
+    }
+
+    private List<FacetValue> SearchValues(StatementIndex index, string field, string folded, int size)
+    {
+        using var lease = index.Acquire();
         var searcher = lease.Searcher;
         var candidates = IndexFields.EntityFacets.Contains(field)
             ? gazetteer.Entries.Values.Where(e => e.Type == field && NameStartsWith(EntityNames(e), folded)).Select(e => e.Id)

@@ -18,7 +18,9 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
     /// <exception cref="QuerySyntaxException">A strict query that breaks the syntax.</exception>
     /// <exception cref="QueryLimitException">A query over one of the explicit limits.</exception>
     /// <exception cref="SnapshotExpiredException">A cursor whose snapshot has expired.</exception>
-    public SearchResult Search(SearchRequest request)
+    public SearchResult Search(SearchRequest request) => catalog.Read(index => Search(index, request));
+
+    private SearchResult Search(StatementIndex index, SearchRequest request)
     {
         var plan = queries.Build(request.Query, request.Strict);
         var filter = FilterOf(request.Filters);
@@ -26,7 +28,7 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
         var after = request.After is { } cursor ? SortOrder.After(cursor.Position, request.Sort) : null;
         var snippetOptions = request.Snippets ?? SnippetOptions.Default;
 
-        using var snapshot = catalog.Current.OpenSnapshot(request.After?.Snapshot) ?? throw new SnapshotExpiredException();
+        using var snapshot = index.OpenSnapshot(request.After?.Snapshot) ?? throw new SnapshotExpiredException();
         var searcher = snapshot.Searcher;
         CheckPrefixes(searcher.IndexReader, plan.Terms, queries.Limits);
         // One hit more than the page tells whether a next page exists.
@@ -70,7 +72,12 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
     {
         var plan = queries.Build(query, strict);
         if (id is null) return new QueryExplanation(plan, null);
-        using var lease = catalog.Current.Acquire();
+        return catalog.Read(index => Explain(index, plan, id));
+    }
+
+    private static QueryExplanation Explain(StatementIndex index, QueryPlan plan, string id)
+    {
+        using var lease = index.Acquire();
         var searcher = lease.Searcher;
         var found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
         if (found.TotalHits == 0) return new QueryExplanation(plan, new ExplainedStatement(id, false, false, null, []));
@@ -82,17 +89,17 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
     }
 
     /// <summary>The version of the index searches see now; changes with every write that becomes visible.</summary>
-    public long CurrentVersion()
+    public long CurrentVersion() => catalog.Read(index =>
     {
-        using var lease = catalog.Current.Acquire();
+        using var lease = index.Acquire();
         return ((DirectoryReader)lease.Searcher.IndexReader).Version;
-    }
+    });
 
     public static QueryWrapperFilter? FilterOf(SearchFilters filters) =>
         FilterQuery.Build(filters) is { } query ? new QueryWrapperFilter(query) : null;
 
     /// <summary>Refuses a prefix* that stands for more indexed words than the limit allows.</summary>
-    public static void CheckPrefixes(IndexReader reader, QueryTerms terms, QueryLimits limits)
+    public static bool CheckPrefixes(IndexReader reader, QueryTerms terms, QueryLimits limits)
     {
         foreach (var (field, prefix) in terms.Prefixes)
         {
@@ -101,6 +108,7 @@ public sealed class SearchService(IndexCatalog catalog, QueryBuilder queries, Ti
                 throw new QueryLimitException(QueryLimit.PrefixExpansions,
                     $"{prefix}* matches more than {limits.MaxPrefixExpansions} different words; make the prefix longer.");
         }
+        return true;
     }
 
     private static int PrefixExpansions(IndexReader reader, string field, string prefix, int stopAt)

@@ -19,9 +19,10 @@ public sealed class SimilarService(IndexCatalog catalog)
     private const float EntityWeight = 1.5f;
 
     /// <summary>Null when no statement has the id.</summary>
-    public IReadOnlyList<SimilarHit>? Similar(string id, int limit, string? lang)
+    public IReadOnlyList<SimilarHit>? Similar(string id, int limit, string? lang) => catalog.Read(index => Similar(index, id, limit, lang));
+
+    private static List<SimilarHit>? Similar(StatementIndex index, string id, int limit, string? lang)
     {
-        var index = catalog.Current;
         using var lease = index.Acquire();
         var searcher = lease.Searcher;
         var found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);

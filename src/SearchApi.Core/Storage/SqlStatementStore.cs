@@ -9,8 +9,10 @@ namespace SearchApi.Core.Storage;
 /// The statement store over Dapper; the same SQL serves SQLite and PostgreSQL (engine differences live in
 /// <see cref="IStoreConnections"/> and the migrations). Every write runs under the store's write lock.
 /// </summary>
-public sealed class SqlStatementStore(IStoreConnections connections, TimeProvider clock) : IStatementStore
+public sealed class SqlStatementStore(IStoreConnections connections, TimeProvider clock, StoreHealth? health = null) : IStatementStore
 {
+    private readonly StoreHealth _health = health ?? new StoreHealth(clock);
+
     private const string Columns =
         "seq AS Seq, id AS Id, deleted AS Deleted, lang AS Lang, title AS Title, date AS Date, date_precision AS DatePrecision, " +
         "source AS Source, url AS Url, kind AS Kind, author AS Author, text AS Text, entities AS Entities, content_hash AS ContentHash, updated_at AS UpdatedAt";
@@ -30,12 +32,48 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
     // SQLite allows 32,766 parameters per statement; stay far below it when listing ids.
     private const int IdsPerQuery = 500;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public Task MigrateAsync(CancellationToken cancellationToken = default) =>
+        Tracked(write: true, async () =>
+        {
+            await Migrator.ApplyAsync(connections, cancellationToken);
+            return true;
+        });
+
+    // The store's state is one small row: reading it proves the store answers, not that its statements can be read, so a
+    // success here does not clear an earlier failure to read them.
+    public Task<StoreState> GetStateAsync(CancellationToken cancellationToken = default) =>
+        Tracked(write: false, () => ReadStateAsync(cancellationToken), clearsFailure: false);
+
+    public Task<IReadOnlyList<WriteResult>> UpsertAsync(IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default) =>
+        Tracked(write: true, () => WriteAsync(statements, cancellationToken));
+
+    public Task<WriteResult> DeleteAsync(string id, CancellationToken cancellationToken = default) => Tracked(write: true, () => TombstoneAsync(id, cancellationToken));
+
+    public Task<StoredStatement?> GetAsync(string id, CancellationToken cancellationToken = default) => Tracked(write: false, () => ReadAsync(id, cancellationToken));
+
+    public Task<IReadOnlyList<StoredStatement>> GetChangesAsync(
+        long afterSeq, int limit, CancellationToken cancellationToken = default, DateTimeOffset? changedSince = null) =>
+        Tracked(write: false, () => ReadChangesAsync(afterSeq, limit, changedSince, cancellationToken));
+
+    public Task<long> CountAsync(CancellationToken cancellationToken = default) => Tracked(write: false, () => ReadCountAsync(cancellationToken));
+
+    // Every operation reports to the store's health how it went, so /health/ready tells what requests saw.
+    private async Task<T> Tracked<T>(bool write, Func<Task<T>> operation, bool clearsFailure = true)
     {
-        await Migrator.ApplyAsync(connections, cancellationToken);
+        try
+        {
+            var result = await operation();
+            if (clearsFailure) _health.Succeeded(write);
+            return result;
+        }
+        catch (Exception e) when (StoreHealth.IsStoreFault(e))
+        {
+            _health.Failed(write, e);
+            throw;
+        }
     }
 
-    public async Task<StoreState> GetStateAsync(CancellationToken cancellationToken = default)
+    private async Task<StoreState> ReadStateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var storeId = await connection.ExecuteScalarAsync<string>(Command("SELECT value FROM store_meta WHERE key = 'store_id'", null, null, cancellationToken));
@@ -43,7 +81,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
         return new StoreState(storeId ?? "", lastSeq);
     }
 
-    public async Task<IReadOnlyList<WriteResult>> UpsertAsync(IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<Statement> statements, CancellationToken cancellationToken)
     {
         if (statements.Count == 0) return [];
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -82,7 +120,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
         return results;
     }
 
-    public async Task<WriteResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    private async Task<WriteResult> TombstoneAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connections.BeginWriteAsync(connection, cancellationToken);
@@ -99,7 +137,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
         return new WriteResult(id, WriteOutcome.Deleted, seq);
     }
 
-    public async Task<StoredStatement?> GetAsync(string id, CancellationToken cancellationToken = default)
+    private async Task<StoredStatement?> ReadAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<StatementRow>(Command(
@@ -107,8 +145,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
         return row?.ToStored();
     }
 
-    public async Task<IReadOnlyList<StoredStatement>> GetChangesAsync(
-        long afterSeq, int limit, CancellationToken cancellationToken = default, DateTimeOffset? changedSince = null)
+    private async Task<IReadOnlyList<StoredStatement>> ReadChangesAsync(long afterSeq, int limit, DateTimeOffset? changedSince, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         // Timestamps are stored as fixed-width ISO 8601 UTC text, so text order is time order.
@@ -119,7 +156,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
         return rows.Select(r => r.ToStored()).ToList();
     }
 
-    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    private async Task<long> ReadCountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(Command("SELECT COUNT(*) FROM statements WHERE deleted = 0", null, null, cancellationToken));

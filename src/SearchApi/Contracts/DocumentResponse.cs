@@ -46,8 +46,8 @@ public sealed record EntityResponse(string Id, string Type, string Label, Labels
 public sealed record MentionResponse(string Field, int Start, int Length);
 
 /// <summary>The state of the service.</summary>
-/// <param name="Status">live, ready or starting.</param>
-/// <param name="IndexedSeq">The highest store sequence number the index holds.</param>
+/// <param name="Status">live (liveness); ready, degraded (answering, with a check to look at), starting or unavailable (readiness).</param>
+/// <param name="IndexedSeq">The highest store sequence number searches see.</param>
 /// <param name="Documents">Statements in the index.</param>
 /// <param name="Checks">The store's and the index's own checks (readiness only).</param>
 public sealed record HealthResponse(string Status, long? IndexedSeq = null, long? Documents = null, IReadOnlyDictionary<string, HealthCheckResponse>? Checks = null);

@@ -45,3 +45,15 @@ public sealed class ExportParameters : QueryParameters
 /// <param name="Seq">The store sequence number the rebuilt index reached.</param>
 /// <param name="Error">Why the rebuild failed.</param>
 public sealed record ReindexResponse(string State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, long? Documents, long? Seq, string? Error);
+
+/// <summary>Statements the index could not take.</summary>
+/// <param name="Count">How many are skipped now.</param>
+/// <param name="Statements">Each, in store sequence order.</param>
+public sealed record SkippedResponse(int Count, IReadOnlyList<SkippedStatementResponse> Statements);
+
+/// <summary>One statement left out of the index.</summary>
+/// <param name="Id">The statement's id (GET /api/v1/documents/{id} still returns it from the store).</param>
+/// <param name="Seq">The store sequence number of the version that failed.</param>
+/// <param name="Reason">Why indexing it failed.</param>
+/// <param name="At">When it was skipped.</param>
+public sealed record SkippedStatementResponse(string Id, long Seq, string Reason, DateTimeOffset At);

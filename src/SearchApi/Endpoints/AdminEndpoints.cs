@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchApi.Contracts;
+using SearchApi.Core.Indexing;
 using SearchApi.Hosting;
 using SearchApi.Security;
 
@@ -28,7 +29,23 @@ public static class AdminEndpoints
             .WithDescription("The state of the last rebuild since the service started: idle, running, completed or failed. Needs the X-Api-Key header.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/skipped", Skipped)
+            .WithName("SkippedStatements")
+            .WithSummary("Statements the index could not take (API key)")
+            .WithDescription(
+                "Lists the statements that are in the store but were left out of the index because indexing them failed: " +
+                "id, the store sequence number of the version that failed, why, and when. One such statement never stops " +
+                "the others; /health/ready reports the index degraded while any is listed. They are tried again at every " +
+                "start and by POST /api/v1/admin/reindex; writing a new version of one tries it at once. Needs the X-Api-Key header.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
+    }
+
+    private static Ok<SkippedResponse> Skipped(IndexCatalog catalog)
+    {
+        var skipped = catalog.Current.Skipped;
+        return TypedResults.Ok(new SkippedResponse(skipped.Count, skipped.Select(s => new SkippedStatementResponse(s.Id, s.Seq, s.Reason, s.At)).ToList()));
     }
 
     private static Accepted<ReindexResponse> Start(ReindexJobs jobs) => TypedResults.Accepted("/api/v1/admin/reindex", ToResponse(jobs.Start()));

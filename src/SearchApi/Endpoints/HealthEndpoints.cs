@@ -25,9 +25,12 @@ public static class HealthEndpoints
             .WithName("Ready")
             .WithSummary("Can it answer searches?")
             .WithDescription(
-                "200 once the index is open and caught up with the store; 503 while it is being built. checks tells the " +
-                "index's state and whether the store answers: a store that does not answer leaves the replica ready " +
-                "(searches go on from its index) with the store check degraded.")
+                "200 once the index is open and caught up with the store: status ready, or degraded when a check is " +
+                "(searches still answer). 503 while the index is being built (starting) or rebuilt after its files were " +
+                "found damaged (unavailable). The index check is degraded when the index has been behind the store for " +
+                "longer than SearchApi:MaxIndexLagSeconds, cannot take changes (writes are then refused with 503), or has " +
+                "skipped statements it could not index; the store check is degraded when the store does not answer or " +
+                "its last read or write failed. checks tells which and why.")
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
@@ -41,6 +44,9 @@ public static class HealthEndpoints
         if (!readiness.IsReady)
             return TypedResults.Json(new HealthResponse("starting", Checks: checks), statusCode: StatusCodes.Status503ServiceUnavailable);
         var index = catalog.Current;
-        return TypedResults.Ok(new HealthResponse("ready", index.IndexedSeq, index.DocumentCount, checks));
+        if (report.Entries[HealthChecks.Index].Status == HealthStatus.Unhealthy)
+            return TypedResults.Json(new HealthResponse("unavailable", index.SearchableSeq, Checks: checks), statusCode: StatusCodes.Status503ServiceUnavailable);
+        var status = report.Status == HealthStatus.Healthy ? "ready" : "degraded";
+        return TypedResults.Ok(new HealthResponse(status, index.SearchableSeq, index.DocumentCount, checks));
     }
 }

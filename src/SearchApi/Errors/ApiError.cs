@@ -37,16 +37,23 @@ public static class ApiErrors
     public static readonly ApiError NotFound = new("not_found", 404, "There is no such endpoint.");
     public static readonly ApiError MethodNotAllowed = new("method_not_allowed", 405, "The endpoint does not accept this HTTP method.");
     public static readonly ApiError InvalidJson = new("invalid_json", 400, "The request body is not valid JSON.");
+    public static readonly ApiError InvalidGzip = new("invalid_gzip", 400, "The body is sent as gzip but is not valid gzip (corrupt or cut short).");
+    public static readonly ApiError UnsupportedEncoding = new("unsupported_encoding", 415, "The body's Content-Encoding is not one this endpoint takes.");
     public static readonly ApiError MissingApiKey = new("missing_api_key", 401, "This endpoint needs an API key in the X-Api-Key header.");
     public static readonly ApiError InvalidApiKey = new("invalid_api_key", 403, "The API key is not valid.");
     public static readonly ApiError WritesDisabled = new("writes_disabled", 403, "Writes are disabled: no API keys are configured.");
     public static readonly ApiError PayloadTooLarge = new("payload_too_large", 413, "The request body is too large.");
     public static readonly ApiError UnsupportedMediaType = new("unsupported_media_type", 415, "The request body has a content type this endpoint does not take.");
     public static readonly ApiError InvalidStatement = new("invalid_statement", 422, "The statement is not valid.");
+    public static readonly ApiError InvalidText = new("invalid_text", 422, "The text is not valid UTF-8.");
     public static readonly ApiError RateLimited = new("rate_limited", 429, "Too many requests; slow down.");
     public static readonly ApiError SearchTimeout = new("search_timeout", 503, "The search took too long and was stopped.");
     public static readonly ApiError NotReady = new("index_not_ready", 503, "The search index is still being built; try again shortly.");
     public static readonly ApiError StoreUnavailable = new("store_unavailable", 503, "The statement store cannot be reached; try again shortly.");
+    public static readonly ApiError StoreFailed = new("store_failed", 503, "The statement store failed to read or write; nothing was written.");
+    public static readonly ApiError IndexUnavailable = new("index_unavailable", 503, "The search index cannot be used now; it is being repaired.");
+    public static readonly ApiError TooManyRejectedLines = new("too_many_rejected_lines", 400, "A bulk upload had too many lines that could not be read.");
+    public static readonly ApiError TooManyLines = new("too_many_lines", 413, "A bulk upload had more lines than one upload may hold.");
     public static readonly ApiError Internal = new("internal_error", 500, "Something went wrong on our side.");
 
     public static IReadOnlyList<ApiError> All { get; } =

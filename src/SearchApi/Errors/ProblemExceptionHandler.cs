@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SearchApi.Core.Indexing;
 using SearchApi.Core.Search;
+using SearchApi.Core.Storage;
 
 namespace SearchApi.Errors;
 
@@ -15,6 +17,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         if (Translate(exception) is { } translated)
         {
+            if (translated.Error == ApiErrors.StoreFailed || translated.Error == ApiErrors.IndexUnavailable)
+                logger.LogError(exception, "{Method} {Path} refused: {Detail}", httpContext.Request.Method, httpContext.Request.Path, translated.Message);
             if (translated.Error == ApiErrors.StoreUnavailable)
                 logger.LogWarning("The store could not be reached on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
             exception = translated;
@@ -49,6 +53,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         SearchTimeoutException timeout => new ApiException(ApiErrors.SearchTimeout, timeout.Message + " Narrow the query or the filters."),
         DbException { IsTransient: true } => new ApiException(ApiErrors.StoreUnavailable,
             "The statement store did not answer. Searches go on from the index; writes, documents and the feed resume when it is back."),
+        IndexUnavailableException index => new ApiException(ApiErrors.IndexUnavailable, index.Message),
+        _ when StoreHealth.IsStoreFault(exception) && exception is DbException => new ApiException(ApiErrors.StoreFailed,
+            $"The statement store could not complete the request: {StoreHealth.Describe(exception)}. Nothing was written; /health/ready tells when it is back."),
         _ => null,
     };
 
@@ -56,7 +63,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         httpContext.Response.StatusCode = error.Status;
         if (error == ApiErrors.NotReady || error == ApiErrors.SearchTimeout) httpContext.Response.Headers.RetryAfter = "1";
-        if (error == ApiErrors.StoreUnavailable) httpContext.Response.Headers.RetryAfter = "5";
+        if (error == ApiErrors.StoreUnavailable || error == ApiErrors.StoreFailed || error == ApiErrors.IndexUnavailable) httpContext.Response.Headers.RetryAfter = "5";
         if (error == ApiErrors.MissingApiKey) httpContext.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
         var problem = Create(error, detail);
         foreach (var (key, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[key] = value;

@@ -29,12 +29,15 @@ public static class ServiceRegistration
         services.AddSingleton<StatementParser>();
         services.AddSingleton<StatementFileReader>();
         services.AddSingleton(sp => StoreEngines.Create(Options(sp).Storage, Options(sp).StatementsConnectionString, Options(sp).DatabasePath));
+        services.AddSingleton<StoreHealth>();
         services.AddSingleton<IStatementStore, SqlStatementStore>();
+        services.AddSingleton(sp => new IndexPageCache((long)Options(sp).IndexCacheMegabytes * 1024 * 1024));
         services.AddSingleton(sp => IndexCatalog.Open(
             Options(sp).IndexPath,
             () => StatementAnalyzer.Create(),
             sp.GetRequiredService<ILogger<IndexCatalog>>(),
-            TimeSpan.FromSeconds(Options(sp).CursorLifetimeSeconds)));
+            TimeSpan.FromSeconds(Options(sp).CursorLifetimeSeconds),
+            sp.GetRequiredService<IndexPageCache>()));
         services.AddSingleton<IndexSynchronizer>();
         services.AddSingleton<StatementWriter>();
         services.AddSingleton<IngestionService>();

@@ -25,6 +25,12 @@ public sealed class SearchMetrics
             "Statements in this replica's index.");
         _meter.CreateObservableGauge("searchapi.index.size", () => catalog.Current.SizeInBytes(), "By",
             "Bytes of this replica's index on disk.");
+        _meter.CreateObservableGauge("searchapi.index.cache.size", () => catalog.PageCache.UsedBytes, "By",
+            "Bytes of index file pages this replica holds in memory (at most SearchApi:IndexCacheMegabytes).");
+        _meter.CreateObservableGauge("searchapi.index.skipped", () => (long)catalog.Current.Skipped.Count, "{statement}",
+            "Statements in the store that this replica's index could not take and left out (GET /api/v1/admin/skipped).");
+        _meter.CreateObservableGauge("searchapi.index.damaged", () => catalog.Damage is null ? 0 : 1, "",
+            "1 while this replica's index is damaged and being rebuilt from the store, else 0.");
         _meter.CreateObservableGauge("searchapi.index.lag", () => Math.Max(0, synchronizer.StoreSeq - synchronizer.IndexedSeq), "{change}",
             "Store changes not yet in this replica's index, as of the last look at the store.");
         _meter.CreateObservableGauge("searchapi.index.lag.duration", () => LagSeconds(synchronizer, clock), "s",

@@ -45,6 +45,18 @@ public sealed class SearchApiOptions
     /// </summary>
     public int SyncIntervalMs { get; set; } = 1_000;
 
+    /// <summary>
+    /// How long, in seconds, the index may stay behind the store before /health/ready reports it degraded (a bulk load
+    /// keeps it a little behind for a while; a stuck catch-up keeps it behind for good).
+    /// </summary>
+    public int MaxIndexLagSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Megabytes of index file pages kept in memory (the index is read through this cache rather than a memory map, so
+    /// that a damaged file cannot fault the process). Size it near the index's size on disk when memory allows.
+    /// </summary>
+    public int IndexCacheMegabytes { get; set; } = Core.Indexing.IndexPageCache.DefaultMegabytes;
+
     /// <summary>Most words, phrases and prefixes one query may hold (too_many_clauses beyond).</summary>
     public int MaxQueryClauses { get; set; } = 32;
 

@@ -10,8 +10,9 @@ public static class Consistency
     {
         var live = new HashSet<string>();
         string? cursor = null;
-        while (true)
+        for (var pages = 0; ; pages++)
         {
+            Assert.True(pages < 10_000, "the feed did not end within 10,000 pages");
             var page = await server.Client.GetObject("/api/v1/documents?limit=1000" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
             foreach (var item in page["items"].Objects())
                 if (item["deleted"]!.GetValue<bool>()) live.Remove(item["id"].Str());

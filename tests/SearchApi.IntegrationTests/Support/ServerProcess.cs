@@ -66,6 +66,37 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Runs the service's binary once with arguments (an operator command, or a server start expected to fail), on a data directory.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, TimeSpan timeout, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SearchApi.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add($"--SearchApi:DataDirectory={dataDirectory}");
+        start.ArgumentList.Add($"--SearchApi:SeedsPath={RepoPaths.Seeds}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet SearchApi.dll {string.Join(' ', args)} did not end within {timeout}");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
     private void Append(string? line)
     {
         if (line is null) return;

@@ -38,6 +38,29 @@ public sealed class SqliteStoreTests : StoreContractTests
         Assert.Equal("wal", (string)(await mode.ExecuteScalarAsync())!);
     }
 
+    [Fact]
+    public async Task A_damaged_database_file_is_reported_in_words_that_name_no_path_and_a_state_read_does_not_hide_it()
+    {
+        _folder ??= new TempDirectory();
+        var path = _folder.File("damaged.db");
+        var connections = SqliteConnections.ForFile(path);
+        var health = new StoreHealth();
+        var store = new SqlStatementStore(connections, TimeProvider.System, health);
+        await store.MigrateAsync();
+        await store.UpsertAsync([TestStatements.Make("a", "Alpha.")]);
+        Assert.Null(health.LastWriteFailure);
+        SqliteConnection.ClearAllPools();
+        // A file that is no longer a database (overwritten by something else), log and all.
+        foreach (var file in Directory.GetFiles(_folder.Path, "damaged.db*")) File.WriteAllBytes(file, new byte[8192].Select((_, i) => (byte)(i * 7)).ToArray());
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.GetAsync("a"));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.UpsertAsync([TestStatements.Make("b", "Beta.")]));
+
+        Assert.Equal("the database file is not a database (damaged or overwritten)", health.LastReadFailure?.Reason);
+        Assert.Equal("the database file is not a database (damaged or overwritten)", health.LastWriteFailure?.Reason);
+        Assert.DoesNotContain(_folder.Path, health.LastReadFailure!.Reason);
+    }
+
     public override void Dispose()
     {
         SqliteConnection.ClearAllPools();
