@@ -27,7 +27,7 @@ public static class Samples
         var reader = new StatementFileReader(new StatementParser(TimeProvider.System));
         var sources = Directory.GetDirectories(CorpusFolder).Order(StringComparer.Ordinal)
             .Where(f => !Path.GetFileName(f).StartsWith("ner", StringComparison.Ordinal))
-            .Select(f => StatementFileReader.FilesIn(f).SelectMany(file => reader.ReadFile(file)).Select(i => i.Statement).OfType<Statement>().GetEnumerator())
+            .Select(f => StatementFileReader.FilesIn(f).SelectMany(file => reader.ReadFileAsync(file).ToBlockingEnumerable()).Select(i => i.Statement).OfType<Statement>().GetEnumerator())
             .ToList();
         var taken = new List<Statement>(count);
         while (taken.Count < count && sources.Count > 0)

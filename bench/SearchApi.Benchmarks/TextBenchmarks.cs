@@ -33,7 +33,7 @@ public class ParsingBenchmarks
     }
 
     [Benchmark(Description = "parse one corpus JSON line")]
-    public Statement? JsonLine() => StatementFileReader.ParseJsonLine(_jsonLine, "bench", 1).Statement;
+    public Statement? JsonLine() => StatementRecords.ParseLine(_jsonLine, "bench").Statement;
 }
 
 /// <summary>Every analysed field of one typical statement per language, as indexing runs them.</summary>

@@ -31,7 +31,7 @@ public static class EvalCorpus
         var statements = new List<Statement>();
         var reader = new StatementFileReader(new StatementParser(TimeProvider.System));
         foreach (var file in StatementFileReader.FilesIn(seedsFolder))
-            statements.AddRange(reader.ReadFile(file).Where(i => i.Statement is not null).Select(i => i.Statement!));
+            statements.AddRange(reader.ReadFileAsync(file).ToBlockingEnumerable().Where(i => i.Statement is not null).Select(i => i.Statement!));
         foreach (var part in Parts)
         {
             var pool = part.PoolPattern is null ? null : new Regex(part.PoolPattern, RegexOptions.CultureInvariant);

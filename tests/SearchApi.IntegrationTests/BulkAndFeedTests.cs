@@ -65,7 +65,8 @@ public class BulkAndFeedTests : IAsyncLifetime
         var results = lines.Where(l => l.ContainsKey("line")).ToList();
         Assert.Equal([1, 2, 4, 5, 6, 7, 8], results.Select(l => l["line"]!.GetValue<int>()));
         Assert.Equal(["accepted", "rejected", "rejected", "accepted", "accepted", "rejected", "accepted"], results.Select(l => l["status"].Str()));
-        Assert.Contains("not a JSON object", results[1]["error"].Str());
+        Assert.Contains("not a JSON statement", results[1]["error"].Str());
+        Assert.Equal("invalid_json", results[1]["code"].Str());
         Assert.Contains("text is required", results[2]["error"].Str());
         Assert.Equal("updated", results[4]["outcome"].Str());
         Assert.Contains("longer than 2,048 bytes", results[5]["error"].Str());
@@ -167,8 +168,9 @@ public class BulkAndFeedTests : IAsyncLifetime
 
     private async Task<string> Walk(Dictionary<string, string> mirror, string? cursor, int limit, List<string>? seen = null)
     {
-        while (true)
+        for (var pages = 0; ; pages++)
         {
+            Assert.True(pages < 10_000, "the feed did not end within 10,000 pages");
             var page = await _reader.GetObject($"/api/v1/documents?limit={limit}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
             foreach (var item in page["items"].Objects())
             {

@@ -25,7 +25,9 @@ public sealed class BulkBackpressureTests : IDisposable
         var line = """{"id":"backpressure-1","lang":"en","title":"Back-pressure","text":"One small statement sent many times."}""" + "\n";
         var body = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(line, lines)));
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        // Minutes, not seconds: on a loaded machine sending 16 MB and answering 200,000 lines takes a while; a deadlock
+        // would take for ever.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
         await socket.ConnectAsync("127.0.0.1", server.Port, timeout.Token);
         await using var stream = new NetworkStream(socket, ownsSocket: false);
@@ -34,6 +36,8 @@ public sealed class BulkBackpressureTests : IDisposable
                    $"Content-Type: application/x-ndjson\r\nContent-Length: {body.Length}\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), timeout.Token);
         await stream.WriteAsync(body, timeout.Token);
+        // A slow client: the answer waits in the server's socket well past Kestrel's five-second grace before it is read.
+        await Task.Delay(TimeSpan.FromSeconds(7), timeout.Token);
 
         using var answer = new MemoryStream();
         await stream.CopyToAsync(answer, timeout.Token);

@@ -26,7 +26,7 @@ public sealed class CorpusSubsets
         {
             if (Path.GetFileName(folder).StartsWith("ner", StringComparison.Ordinal)) continue;
             foreach (var file in StatementFileReader.FilesIn(folder))
-                foreach (var item in reader.ReadFile(file))
+                foreach (var item in reader.ReadFileAsync(file).ToBlockingEnumerable())
                     if (item.Statement is { } statement) statements[statement.Id] = statement;
         }
         var ordered = statements.Values.OrderBy(s => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(s.Id))), StringComparer.Ordinal).ToList();

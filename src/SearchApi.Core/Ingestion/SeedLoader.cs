@@ -12,7 +12,7 @@ public sealed class SeedLoader(StatementFileReader reader, IngestionService inge
         var statements = new List<Statement>();
         foreach (var file in StatementFileReader.FilesIn(folder))
         {
-            foreach (var item in reader.ReadFile(file))
+            await foreach (var item in reader.ReadFileAsync(file, cancellationToken: cancellationToken))
             {
                 if (item.Statement is not null) statements.Add(item.Statement);
                 else logger.LogWarning("Seed {File}{Line} skipped: {Error}", item.Origin, item.Line is { } line ? $":{line}" : "", item.Error);

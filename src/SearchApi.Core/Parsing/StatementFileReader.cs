@@ -1,19 +1,33 @@
 using System.IO.Compression;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SearchApi.Core.Statements;
 
 namespace SearchApi.Core.Parsing;
 
-/// <summary>One statement read from a file, or the reason a file or line could not be read.</summary>
+/// <summary>Why a line or file was refused, as a stable code (the same codes the HTTP API answers with).</summary>
+public enum LineProblem
+{
+    /// <summary>line_too_long: longer than the line limit.</summary>
+    TooLong,
+    /// <summary>invalid_text: not UTF-8.</summary>
+    InvalidText,
+    /// <summary>invalid_json: not one JSON statement object.</summary>
+    InvalidJson,
+    /// <summary>invalid_statement: JSON, but not a valid statement (no text, a bad date, …).</summary>
+    InvalidStatement,
+}
+
+/// <summary>One statement read from a file or a bulk upload, or the reason a file or line could not be read.</summary>
 /// <param name="Origin">The file it came from.</param>
 /// <param name="Line">The line number in a JSON Lines file.</param>
-public sealed record ParsedItem(string Origin, int? Line, Statement? Statement, string? Error);
+public sealed record ParsedItem(string Origin, int? Line, Statement? Statement, string? Error, LineProblem? Problem = null);
 
 /// <summary>Reads statements from raw text files (.txt), JSON statements (.json: one object or an array) and JSON Lines (.jsonl, .ndjson, .jsonl.gz).</summary>
 public sealed class StatementFileReader(StatementParser parser)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>Longest line of a JSON Lines file, as for bulk uploads.</summary>
+    public const int MaxLineBytes = 64 * 1024 * 1024;
 
     public static bool IsSupported(string path) =>
         path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ||
@@ -33,94 +47,62 @@ public sealed class StatementFileReader(StatementParser parser)
     }
 
     /// <param name="bytesRead">Told how many bytes of the file (compressed, for .gz) have been read, as reading goes on.</param>
-    public IEnumerable<ParsedItem> ReadFile(string file, IProgress<long>? bytesRead = null)
+    public async IAsyncEnumerable<ParsedItem> ReadFileAsync(string file, IProgress<long>? bytesRead = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var name = Path.GetFileName(file);
-        if (file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)) return Whole(ReadText(file, name), file, bytesRead);
-        if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return Whole(ReadJson(file, name), file, bytesRead);
-        return ReadJsonLines(OpenText(file, bytesRead), name);
+        if (file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+            var items = file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? ReadText(bytes, name) : ReadJson(bytes, name);
+            foreach (var item in items) yield return item;
+            bytesRead?.Report(bytes.Length);
+            yield break;
+        }
+        await using var stream = Open(file, bytesRead);
+        await foreach (var line in JsonLines.ReadAsync(stream, MaxLineBytes, cancellationToken))
+            yield return StatementRecords.ParseLine(line, name, MaxLineBytes);
     }
 
-    private static IEnumerable<ParsedItem> Whole(IEnumerable<ParsedItem> items, string file, IProgress<long>? bytesRead)
+    private IEnumerable<ParsedItem> ReadText(byte[] bytes, string name)
     {
-        foreach (var item in items) yield return item;
-        bytesRead?.Report(new FileInfo(file).Length);
-    }
-
-    private IEnumerable<ParsedItem> ReadText(string file, string name)
-    {
-        string raw;
-        try
-        {
-            raw = File.ReadAllText(file, StrictUtf8);
-        }
-        catch (DecoderFallbackException)
-        {
-            return [new ParsedItem(name, null, null, "the file is not valid UTF-8")];
-        }
+        if (Utf8Text.TryDecode(bytes, out var badByte) is not { } raw)
+            return [new ParsedItem(name, null, null, Utf8Text.Problem("the file", badByte), LineProblem.InvalidText)];
         var statements = parser.ParseText(raw);
         return statements.Count == 0
-            ? [new ParsedItem(name, null, null, "the file holds no statement text")]
+            ? [new ParsedItem(name, null, null, "the file holds no statement text", LineProblem.InvalidStatement)]
             : statements.Select(s => new ParsedItem(name, null, s, null)).ToList();
     }
 
-    private static IEnumerable<ParsedItem> ReadJson(string file, string name)
+    private static IEnumerable<ParsedItem> ReadJson(byte[] bytes, string name)
     {
+        if (Utf8Text.TryDecode(bytes, out var badByte) is not { } json)
+            return [new ParsedItem(name, null, null, Utf8Text.Problem("the file", badByte), LineProblem.InvalidText)];
+        if (!json.TrimStart().StartsWith('['))
+        {
+            var read = StatementRecords.Read(bytes, "the file");
+            return [read.Record is null ? new ParsedItem(name, null, null, read.Error, LineProblem.InvalidJson) : ToItem(name, null, RecordParser.Parse(read.Record))];
+        }
         StatementRecord[] records;
         try
         {
-            var json = File.ReadAllText(file, StrictUtf8).TrimStart();
-            records = json.StartsWith('[')
-                ? JsonSerializer.Deserialize(json, StatementJson.Default.StatementRecordArray) ?? []
-                : [JsonSerializer.Deserialize(json, StatementJson.Default.StatementRecord)!];
-        }
-        catch (Exception e) when (e is JsonException or DecoderFallbackException or NotSupportedException)
-        {
-            return [new ParsedItem(name, null, null, $"not a JSON statement: {e.Message}")];
-        }
-        return records.Select(r => ToItem(name, null, RecordParser.Parse(r))).ToList();
-    }
-
-    /// <summary>Reads JSON Lines lazily: one statement per non-empty line, invalid lines reported with their number.</summary>
-    public static IEnumerable<ParsedItem> ReadJsonLines(TextReader reader, string origin)
-    {
-        using (reader)
-        {
-            var number = 0;
-            while (reader.ReadLine() is { } line)
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                yield return ParseJsonLine(line, origin, number);
-            }
-        }
-    }
-
-    public static ParsedItem ParseJsonLine(string line, string origin, int number)
-    {
-        StatementRecord? record;
-        try
-        {
-            record = JsonSerializer.Deserialize(line, StatementJson.Default.StatementRecord);
+            records = JsonSerializer.Deserialize(json, StatementJson.Default.StatementRecordArray) ?? [];
         }
         catch (JsonException e)
         {
-            return new ParsedItem(origin, number, null, $"not a JSON object: {e.Message}");
+            return [new ParsedItem(name, null, null, "not a JSON array of statements: " + JsonErrors.Describe(e), LineProblem.InvalidJson)];
         }
-        return record is null
-            ? new ParsedItem(origin, number, null, "not a JSON object")
-            : ToItem(origin, number, RecordParser.Parse(record));
+        return records.Select(r => ToItem(name, null, r is null ? RecordParseResult.Invalid("null is not a statement") : RecordParser.Parse(r))).ToList();
     }
 
     private static ParsedItem ToItem(string origin, int? line, RecordParseResult result) =>
-        new(origin, line, result.Statement, result.Error);
+        new(origin, line, result.Statement, result.Error, result.Statement is null ? LineProblem.InvalidStatement : null);
 
-    private static StreamReader OpenText(string file, IProgress<long>? bytesRead)
+    private static Stream Open(string file, IProgress<long>? bytesRead)
     {
         Stream stream = File.OpenRead(file);
         if (bytesRead is not null) stream = new ProgressStream(stream, bytesRead);
         if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) stream = new GZipStream(stream, CompressionMode.Decompress);
-        return new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        return stream;
     }
 
     /// <summary>Reports the position of the stream it reads through.</summary>
@@ -135,6 +117,13 @@ public sealed class StatementFileReader(StatementParser parser)
         public override int Read(byte[] buffer, int offset, int count)
         {
             var read = inner.Read(buffer, offset, count);
+            progress.Report(inner.Position);
+            return read;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken);
             progress.Report(inner.Position);
             return read;
         }

@@ -18,7 +18,8 @@ public sealed record WriteResultResponse(string Id, string Outcome, long? Seq, s
 /// <param name="Id">The statement's id, when the line had one or it could be derived.</param>
 /// <param name="Outcome">For accepted lines: created, updated or unchanged.</param>
 /// <param name="Error">For rejected lines: why.</param>
-public sealed record BulkLineResponse(int Line, string Status, string? Id, string? Outcome, long? Seq, string? Error);
+/// <param name="Code">For rejected lines, a stable code: line_too_long, invalid_text (not UTF-8), invalid_json or invalid_statement.</param>
+public sealed record BulkLineResponse(int Line, string Status, string? Id, string? Outcome, long? Seq, string? Error, string? Code);
 
 /// <summary>Parameters of GET /api/v1/search/export.</summary>
 public sealed class ExportParameters : QueryParameters

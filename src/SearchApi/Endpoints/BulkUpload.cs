@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -16,26 +14,43 @@ namespace SearchApi.Endpoints;
 /// <summary>
 /// POST /api/v1/documents/bulk: reads JSON Lines as they arrive, commits them in batches, and answers each line in
 /// order as soon as its batch is committed (or the line is refused), so an acknowledged line is durable in the store.
-/// The answers are queued for a writer of their own: a client that reads the answer only after sending its whole body
-/// (as most HTTP/1.1 clients do) must not stop us reading that body — both sides would wait for ever.
+/// The answer always ends with one last line: the summary, or the error that stopped the upload (lines answered before
+/// it stay committed). The work one upload can cause is bounded: at most <see cref="MaxLines"/> lines and
+/// <see cref="MaxRejectedLines"/> refused ones. The answers are queued for a writer of their own: a client that reads
+/// the answer only after sending its whole body (as most HTTP/1.1 clients do) must not stop us reading that body.
 /// </summary>
 public static class BulkUpload
 {
     public const int BatchSize = 500;
+
+    /// <summary>Most lines one upload may hold; split larger loads.</summary>
+    public const int MaxLines = 1_000_000;
+
+    /// <summary>Refused lines after which an upload is stopped: a stream of garbage costs no more than this.</summary>
+    public const int MaxRejectedLines = 1_000;
+
     private const int MaxBatchBytes = 16 * 1024 * 1024;
     private static readonly string[] MediaTypes = ["application/x-ndjson", "application/jsonl", "application/json-lines"];
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     private sealed class Batch
     {
-        public List<(int Line, Statement? Statement, string? Error)> Lines { get; } = [];
+        public List<ParsedItem> Lines { get; } = [];
         public int Statements { get; set; }
         public long Bytes { get; set; }
     }
 
+    private sealed class Totals
+    {
+        public int Lines { get; set; }
+        public int Accepted { get; set; }
+        public int Rejected { get; set; }
+        public Dictionary<WriteOutcome, int> Outcomes { get; } = [];
+    }
+
     private sealed record Summary(int Lines, int Accepted, int Rejected, int Created, int Updated, int Unchanged);
 
-    public static async Task Run(HttpContext context, IngestionService ingestion, IOptions<SearchApiOptions> options, CancellationToken cancellationToken)
+    public static async Task Run(HttpContext context, IngestionService ingestion, IOptions<SearchApiOptions> options, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var mediaType = RequestBodies.MediaType(context.Request);
@@ -44,15 +59,16 @@ public static class BulkUpload
         // Kestrel's own body limit is lifted for this endpoint; ours, on the decompressed bytes, applies instead.
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = null;
+        // A client may read the answer only after sending its whole body: until then our answer waits in its socket,
+        // and Kestrel's minimum response rate would cut the connection under load. The answer is bounded by MaxLines.
+        if (context.Features.Get<Microsoft.AspNetCore.Server.Kestrel.Core.Features.IHttpMinResponseDataRateFeature>() is { } rate)
+            rate.MinDataRate = null;
+        await using var body = RequestBodies.Limited(context.Request, settings.MaxBulkBodyBytes);
 
-        var reader = PipeReader.Create(RequestBodies.Limited(context.Request, settings.MaxBulkBodyBytes), new StreamPipeReaderOptions(bufferSize: 64 * 1024));
         var response = context.Response;
-        var started = false;
-        var totals = new int[5];
+        var totals = new Totals();
         var batch = new Batch();
-        var lineNumber = 0;
-        var skipping = false;
-        // Answers are small beside the lines they answer (about 80 bytes per line), so queueing them costs little.
+        // Answers are small beside the lines they answer (about 80 bytes per line), and MaxLines bounds them.
         var answers = System.Threading.Channels.Channel.CreateUnbounded<string>(new() { SingleReader = true, SingleWriter = true });
         Task? writing = null;
 
@@ -65,100 +81,95 @@ public static class BulkUpload
             }
         }
 
-        async Task Flush()
+        void Start()
         {
-            if (!started)
-            {
-                response.StatusCode = StatusCodes.Status200OK;
-                response.ContentType = "application/x-ndjson";
-                started = true;
-                writing = Task.Run(WriteAnswers, cancellationToken);
-            }
-            var statements = batch.Lines.Where(l => l.Statement is not null).Select(l => l.Statement!).ToList();
-            var results = statements.Count > 0 ? await ingestion.IngestAsync(statements, cancellationToken) : [];
-            var next = 0;
-            var output = new StringBuilder();
-            foreach (var (line, statement, error) in batch.Lines)
-            {
-                BulkLineResponse answer;
-                if (statement is null)
-                {
-                    answer = new BulkLineResponse(line, "rejected", null, null, null, error);
-                    totals[1]++;
-                }
-                else
-                {
-                    var result = results[next++];
-                    answer = new BulkLineResponse(line, "accepted", result.Id, DocumentWriteEndpoints.OutcomeName(result.Outcome), result.Seq, null);
-                    totals[0]++;
-                    totals[result.Outcome switch { WriteOutcome.Created => 2, WriteOutcome.Updated => 3, _ => 4 }]++;
-                }
-                output.Append(JsonSerializer.Serialize(answer, JsonOptions)).Append('\n');
-            }
-            answers.Writer.TryWrite(output.ToString());
-            batch = new Batch();
+            if (writing is not null) return;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/x-ndjson";
+            writing = Task.Run(WriteAnswers, cancellationToken);
         }
 
-        void Add(ReadOnlySequence<byte> bytes)
+        async Task Flush()
         {
-            lineNumber++;
-            if (skipping || bytes.Length > settings.MaxBulkLineBytes)
-            {
-                batch.Lines.Add((lineNumber, null, $"the line is longer than {settings.MaxBulkLineBytes:N0} bytes"));
-                skipping = false;
-                return;
-            }
-            var text = Encoding.UTF8.GetString(bytes).Trim();
-            if (text.Length == 0) return;
-            var item = StatementFileReader.ParseJsonLine(text, "bulk", lineNumber);
-            batch.Lines.Add((lineNumber, item.Statement, item.Error));
-            if (item.Statement is not null) batch.Statements++;
-            batch.Bytes += bytes.Length;
+            var statements = batch.Lines.Where(l => l.Statement is not null).Select(l => l.Statement!).ToList();
+            var results = statements.Count > 0 ? await ingestion.IngestAsync(statements, cancellationToken) : [];
+            // The answer begins once something is committed: a refusal before that is a plain problem document.
+            Start();
+            answers.Writer.TryWrite(Answer(batch, results, totals));
+            batch = new Batch();
         }
 
         try
         {
-            while (true)
+            await foreach (var line in JsonLines.ReadAsync(body, settings.MaxBulkLineBytes, cancellationToken))
             {
-                var read = await reader.ReadAsync(cancellationToken);
-                var buffer = read.Buffer;
-                while (buffer.PositionOf((byte)'\n') is { } end)
+                if (line.Number > MaxLines)
+                    throw new ApiException(ApiErrors.TooManyLines, $"An upload may hold at most {MaxLines:N0} lines; the lines before line {line.Number} were answered. Send the rest in another upload.");
+                var item = StatementRecords.ParseLine(line, "bulk", settings.MaxBulkLineBytes);
+                batch.Lines.Add(item);
+                totals.Lines = line.Number;
+                if (item.Statement is not null) batch.Statements++;
+                else if (++totals.Rejected > MaxRejectedLines)
                 {
-                    Add(buffer.Slice(0, end));
-                    buffer = buffer.Slice(buffer.GetPosition(1, end));
-                    if (batch.Statements >= BatchSize || batch.Bytes >= MaxBatchBytes) await Flush();
+                    await Flush();
+                    throw new ApiException(ApiErrors.TooManyRejectedLines,
+                        $"More than {MaxRejectedLines:N0} lines of this upload could not be read; it was stopped at line {line.Number}. Fix the input and send the rest again.");
                 }
-                if (buffer.Length > settings.MaxBulkLineBytes)
-                {
-                    // Too long to hold: drop what has come of this line and refuse it when its end arrives.
-                    skipping = true;
-                    buffer = buffer.Slice(buffer.End);
-                }
-                if (read.IsCompleted)
-                {
-                    if (buffer.Length > 0 || skipping) Add(buffer);
-                    reader.AdvanceTo(buffer.End);
-                    break;
-                }
-                reader.AdvanceTo(buffer.Start, buffer.End);
+                batch.Bytes += line.Bytes?.Length ?? 0;
+                if (batch.Statements >= BatchSize || batch.Bytes >= MaxBatchBytes) await Flush();
             }
             await Flush();
-            var summary = new Summary(lineNumber, totals[0], totals[1], totals[2], totals[3], totals[4]);
-            answers.Writer.TryWrite(JsonSerializer.Serialize(new { summary }, JsonOptions) + "\n");
-            answers.Writer.Complete();
-            await writing!;
+            answers.Writer.TryWrite(JsonSerializer.Serialize(new { summary = Summarise(totals) }, JsonOptions) + "\n");
         }
-        catch (Exception failure) when (started && ProblemExceptionHandler.Translate(failure) is { } error)
+        catch (Exception failure) when (writing is not null && !cancellationToken.IsCancellationRequested)
         {
             // The answer has begun: what was acknowledged stays committed; the failure ends the stream as its last line.
-            answers.Writer.TryWrite(JsonSerializer.Serialize(new { error = new { code = error.Error.Code, status = error.Error.Status, detail = error.Message } }, JsonOptions) + "\n");
-            answers.Writer.TryComplete();
-            await writing!;
+            var error = ProblemExceptionHandler.Translate(failure);
+            if (error is null || error.Error == ApiErrors.StoreFailed)
+                logs.CreateLogger(typeof(BulkUpload)).LogError(failure, "A bulk upload failed after {Lines} lines", totals.Lines);
+            var (code, status, detail) = error is null
+                ? (ApiErrors.Internal.Code, ApiErrors.Internal.Status, "The upload failed unexpectedly; the lines answered before this one are committed.")
+                : (error.Error.Code, error.Error.Status, error.Message);
+            answers.Writer.TryWrite(JsonSerializer.Serialize(new { error = new { code, status, detail }, summary = Summarise(totals) }, JsonOptions) + "\n");
         }
         finally
         {
             answers.Writer.TryComplete();
-            await reader.CompleteAsync();
+            if (writing is not null) await writing;
         }
     }
+
+    private static string Answer(Batch batch, IReadOnlyList<WriteResult> results, Totals totals)
+    {
+        var next = 0;
+        var output = new StringBuilder();
+        foreach (var item in batch.Lines)
+        {
+            BulkLineResponse answer;
+            if (item.Statement is null)
+                answer = new BulkLineResponse(item.Line ?? 0, "rejected", null, null, null, item.Error, ProblemCode(item.Problem));
+            else
+            {
+                var result = results[next++];
+                answer = new BulkLineResponse(item.Line ?? 0, "accepted", result.Id, WriteOutcomes.Name(result.Outcome), result.Seq, null, null);
+                totals.Accepted++;
+                totals.Outcomes[result.Outcome] = totals.Outcomes.GetValueOrDefault(result.Outcome) + 1;
+            }
+            output.Append(JsonSerializer.Serialize(answer, JsonOptions)).Append('\n');
+        }
+        return output.ToString();
+    }
+
+    private static Summary Summarise(Totals totals) => new(
+        totals.Lines, totals.Accepted, totals.Rejected, totals.Outcomes.GetValueOrDefault(WriteOutcome.Created),
+        totals.Outcomes.GetValueOrDefault(WriteOutcome.Updated), totals.Outcomes.GetValueOrDefault(WriteOutcome.Unchanged));
+
+    /// <summary>A refused line's code: the same codes a single write would answer with.</summary>
+    public static string ProblemCode(LineProblem? problem) => problem switch
+    {
+        LineProblem.TooLong => "line_too_long",
+        LineProblem.InvalidText => ApiErrors.InvalidText.Code,
+        LineProblem.InvalidJson => ApiErrors.InvalidJson.Code,
+        _ => ApiErrors.InvalidStatement.Code,
+    };
 }

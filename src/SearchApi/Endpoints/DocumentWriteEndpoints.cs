@@ -115,16 +115,8 @@ public static class DocumentWriteEndpoints
 
     private static async Task<StatementRecord> ReadRecord(HttpRequest request, SearchApiOptions options, CancellationToken cancellationToken)
     {
-        var body = await RequestBodies.ReadTextAsync(request, options.MaxBodyBytes, cancellationToken);
-        try
-        {
-            return JsonSerializer.Deserialize(body, StatementJson.Default.StatementRecord)
-                ?? throw new ApiException(ApiErrors.InvalidJson, "The body is JSON null; send a statement object.");
-        }
-        catch (JsonException e)
-        {
-            throw new ApiException(ApiErrors.InvalidJson, $"The body is not a JSON statement: {e.Message}");
-        }
+        var read = StatementRecords.Read(await RequestBodies.ReadBytesAsync(request, options.MaxBodyBytes, cancellationToken), "the body");
+        return read.Record ?? throw new ApiException(read.InvalidText ? ApiErrors.InvalidText : ApiErrors.InvalidJson, read.Error!);
     }
 
     private static Statement Valid(RecordParseResult result) =>
@@ -135,18 +127,9 @@ public static class DocumentWriteEndpoints
 
     private static Results<Created<WriteResponse>, Ok<WriteResponse>> Answer(IReadOnlyList<WriteResult> results)
     {
-        var response = new WriteResponse(results.Select(r => new WriteResultResponse(r.Id, OutcomeName(r.Outcome), r.Seq, $"/api/v1/documents/{r.Id}")).ToList());
+        var response = new WriteResponse(results.Select(r => new WriteResultResponse(r.Id, WriteOutcomes.Name(r.Outcome), r.Seq, $"/api/v1/documents/{r.Id}")).ToList());
         return results.Any(r => r.Outcome == WriteOutcome.Created)
             ? TypedResults.Created(response.Results[0].Location, response)
             : TypedResults.Ok(response);
     }
-
-    public static string OutcomeName(WriteOutcome outcome) => outcome switch
-    {
-        WriteOutcome.Created => "created",
-        WriteOutcome.Updated => "updated",
-        WriteOutcome.Unchanged => "unchanged",
-        WriteOutcome.Deleted => "deleted",
-        _ => "not_found",
-    };
 }

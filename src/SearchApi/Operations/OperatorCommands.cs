@@ -62,7 +62,7 @@ public static class OperatorCommands
             var batch = new List<Statement>(BatchSize);
             var rejected = 0L;
             var fileStart = bytesBefore;
-            foreach (var item in reader.ReadFile(file, new Progress<long>(bytes => progress.BytesDone = fileStart + bytes)))
+            await foreach (var item in reader.ReadFileAsync(file, new Progress<long>(bytes => progress.BytesDone = fileStart + bytes)))
             {
                 if (item.Statement is { } statement) batch.Add(statement);
                 else

@@ -31,7 +31,7 @@ public sealed class FixtureRelevanceTests(ITestOutputHelper output, FixtureRelev
             var reader = new StatementFileReader(new StatementParser(FixedClock.GoldenDay));
             var corpus = new List<Statement>();
             foreach (var file in StatementFileReader.FilesIn(RepoPaths.Seeds).Append(RepoPaths.TestsFolder("Fixtures/relevance/statements.jsonl")))
-                corpus.AddRange(reader.ReadFile(file).Select(i => i.Statement!));
+                corpus.AddRange(reader.ReadFileAsync(file).ToBlockingEnumerable().Select(i => i.Statement!));
             var run = new RelevanceRun(JudgedQuery.Load(RepoPaths.TestsFolder("Fixtures/relevance/queries.jsonl")), corpus);
             using var ours = new ProductEngine(Gazetteer.Embedded);
             using var stock = new StockEngine();
