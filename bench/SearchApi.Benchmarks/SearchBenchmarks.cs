@@ -10,7 +10,7 @@ namespace SearchApi.Benchmarks;
 public class SearchBenchmarks
 {
     private IndexCatalog _catalog = null!;
-    private SearchService _search = null!;
+    private ReadSessions _sessions = null!;
 
     [Params("sanctions", "Lavrov", "\"nuclear weapons\"", "санкции", "Лавров ОДКБ")]
     public string Query { get; set; } = "";
@@ -19,15 +19,22 @@ public class SearchBenchmarks
     public void Setup()
     {
         _catalog = SearchIndex.Open();
-        _search = new SearchService(_catalog, SearchIndex.Queries());
+        _sessions = SearchIndex.Sessions(_catalog);
     }
 
     [Benchmark(Description = "search, ten hits with snippets")]
-    public long Search() => _search.Search(new SearchRequest(Query, SearchFilters.None, SearchSort.Relevance, 10)).Total;
+    public long Search()
+    {
+        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None));
+        return session.Search(new SearchPage(SearchSort.Relevance, 10)).Total;
+    }
 
     [Benchmark(Description = "search, ten hits without snippets")]
-    public long SearchWithoutSnippets() =>
-        _search.Search(new SearchRequest(Query, SearchFilters.None, SearchSort.Relevance, 10, Snippets: new SnippetOptions(0, SnippetOptions.DefaultLength))).Total;
+    public long SearchWithoutSnippets()
+    {
+        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None));
+        return session.Search(new SearchPage(SearchSort.Relevance, 10, Snippets: new SnippetOptions(0, SnippetOptions.DefaultLength))).Total;
+    }
 
     [GlobalCleanup]
     public void Cleanup() => _catalog.Dispose();
@@ -39,7 +46,7 @@ public class FacetBenchmarks
 {
     private static readonly string[] FourFields = [IndexFields.Lang, IndexFields.Source, IndexFields.Kind, IndexFields.Person];
     private IndexCatalog _catalog = null!;
-    private FacetService _facets = null!;
+    private ReadSessions _sessions = null!;
 
     [Params("", "sanctions")]
     public string Query { get; set; } = "";
@@ -48,14 +55,22 @@ public class FacetBenchmarks
     public void Setup()
     {
         _catalog = SearchIndex.Open();
-        _facets = new FacetService(_catalog, SearchIndex.Queries(), new FacetLabels(Gazetteer.Embedded), Gazetteer.Embedded);
+        _sessions = SearchIndex.Sessions(_catalog);
     }
 
     [Benchmark(Description = "lang, source, kind and person facets")]
-    public long FourFacets() => _facets.Count(new FacetRequest(Query, SearchFilters.None, FourFields, 10)).Total;
+    public long FourFacets()
+    {
+        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None));
+        return session.Facets(new FacetSpec(FourFields)).Total;
+    }
 
     [Benchmark(Description = "timeline by month")]
-    public long Timeline() => _facets.Count(new FacetRequest(Query, SearchFilters.None, [FacetService.Timeline], 10)).Total;
+    public long Timeline()
+    {
+        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None));
+        return session.Facets(new FacetSpec([FacetSpec.Timeline])).Total;
+    }
 
     [GlobalCleanup]
     public void Cleanup() => _catalog.Dispose();

@@ -37,5 +37,7 @@ public static class SearchIndex
         return IndexCatalog.Open(root, () => StatementAnalyzer.Create());
     }
 
+    public static ReadSessions Sessions(IndexCatalog catalog) => new(catalog, Queries(), new FacetLabels(Gazetteer.Embedded));
+
     public static QueryBuilder Queries() => new(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded));
 }

@@ -8,27 +8,10 @@ using SearchApi.IntegrationTests.Support;
 namespace SearchApi.IntegrationTests;
 
 /// <summary>Bulk uploads, the partner feed and mirroring, on a service of their own per test.</summary>
-public class BulkAndFeedTests : IAsyncLifetime
+public class BulkAndFeedTests : OwnServiceTests
 {
-    private readonly SearchApiFactory _factory = new();
-    private HttpClient _reader = null!;
-    private HttpClient _writer = null!;
-
-    /// <summary>Chooses the store engine; SQLite here, PostgreSQL in the subclass.</summary>
-    protected virtual void UseStore(SearchApiFactory factory)
-    {
-    }
-
-    public async Task InitializeAsync()
-    {
-        UseStore(_factory);
-        _factory.Settings["SearchApi:MaxBulkLineBytes"] = "2048";
-        await _factory.InitializeAsync();
-        _reader = _factory.CreateClient();
-        _writer = _factory.CreateWriter();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    protected override void Configure(SearchApiFactory factory) =>
+        factory.Settings["SearchApi:MaxBulkLineBytes"] = "2048";
 
     private async Task<List<JsonObject>> Bulk(string body, string mediaType = "application/x-ndjson", bool gzip = false)
     {
@@ -42,7 +25,7 @@ public class BulkAndFeedTests : IAsyncLifetime
         }
         else content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        var response = await _writer.PostAsync("/api/v1/documents/bulk", content);
+        var response = await Writer.PostAsync("/api/v1/documents/bulk", content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType!.MediaType);
         var text = await response.Content.ReadAsStringAsync();
@@ -75,8 +58,8 @@ public class BulkAndFeedTests : IAsyncLifetime
         Assert.Equal(4, summary["accepted"]!.GetValue<int>());
         Assert.Equal(3, summary["rejected"]!.GetValue<int>());
 
-        Assert.Equal("Updated in the same upload.", (await _reader.GetObject("/api/v1/documents/gen-00001"))["text"].Str());
-        Assert.Single((await _reader.GetObject($"/api/v1/search?q={Corpus.Token(3)}"))["hits"]!.AsArray());
+        Assert.Equal("Updated in the same upload.", (await Reader.GetObject("/api/v1/documents/gen-00001"))["text"].Str());
+        Assert.Single((await Reader.GetObject($"/api/v1/search?q={Corpus.Token(3)}"))["hits"]!.AsArray());
     }
 
     [Fact]
@@ -84,16 +67,16 @@ public class BulkAndFeedTests : IAsyncLifetime
     {
         var lines = await Bulk(Corpus.Lines(100, 2_500), gzip: true);
         Assert.Equal(2_500, lines[^1]["summary"]!["accepted"]!.GetValue<int>());
-        Assert.Equal(2_507, (await _reader.GetObject("/health/ready"))["documents"]!.GetValue<long>());
-        Assert.Single((await _reader.GetObject($"/api/v1/search?q={Corpus.Token(2_599)}"))["hits"]!.AsArray());
+        Assert.Equal(2_507, (await Reader.GetObject("/health/ready"))["documents"]!.GetValue<long>());
+        Assert.Single((await Reader.GetObject($"/api/v1/search?q={Corpus.Token(2_599)}"))["hits"]!.AsArray());
     }
 
     [Fact]
     public async Task Bulk_uploads_need_json_lines_and_a_key()
     {
-        var response = await _writer.PostAsync("/api/v1/documents/bulk", new StringContent(Corpus.Line(1), Encoding.UTF8, "application/json"));
+        var response = await Writer.PostAsync("/api/v1/documents/bulk", new StringContent(Corpus.Line(1), Encoding.UTF8, "application/json"));
         await response.AssertProblem(415, "unsupported_media_type");
-        var anonymous = await _reader.PostAsync("/api/v1/documents/bulk", new StringContent(Corpus.Line(1), Encoding.UTF8, "application/x-ndjson"));
+        var anonymous = await Reader.PostAsync("/api/v1/documents/bulk", new StringContent(Corpus.Line(1), Encoding.UTF8, "application/x-ndjson"));
         await anonymous.AssertProblem(401, "missing_api_key");
     }
 
@@ -106,9 +89,9 @@ public class BulkAndFeedTests : IAsyncLifetime
         Assert.Equal(257, mirror.Count);
 
         // Later: an update, a delete, a new statement and an unchanged re-upload.
-        await _writer.PutAsync("/api/v1/documents/gen-00007", new StringContent("""{"lang":"en","text":"Changed later."}""", Encoding.UTF8, "application/json"));
-        await _writer.DeleteAsync("/api/v1/documents/gen-00008");
-        await _writer.DeleteAsync($"/api/v1/documents/{SeedIds.Japarov}");
+        await Writer.PutAsync("/api/v1/documents/gen-00007", new StringContent("""{"lang":"en","text":"Changed later."}""", Encoding.UTF8, "application/json"));
+        await Writer.DeleteAsync("/api/v1/documents/gen-00008");
+        await Writer.DeleteAsync($"/api/v1/documents/{SeedIds.Japarov}");
         await Bulk(Corpus.Line(900) + "\n" + Corpus.Line(10));
         var changes = new List<string>();
         cursor = await Walk(mirror, cursor, limit: 2, changes);
@@ -119,7 +102,7 @@ public class BulkAndFeedTests : IAsyncLifetime
         Assert.Equal(256, mirror.Count);
 
         // Nothing new: the stored cursor gives nothing and stays where it is.
-        var idle = await _reader.GetObject("/api/v1/documents?cursor=" + Uri.EscapeDataString(cursor));
+        var idle = await Reader.GetObject("/api/v1/documents?cursor=" + Uri.EscapeDataString(cursor));
         Assert.Empty(idle["items"]!.AsArray());
         Assert.False(idle["hasMore"]!.GetValue<bool>());
         Assert.Equal(cursor, idle["nextCursor"].Str());
@@ -128,8 +111,8 @@ public class BulkAndFeedTests : IAsyncLifetime
     [Fact]
     public async Task Tombstones_carry_only_the_id_sequence_and_time()
     {
-        await _writer.DeleteAsync($"/api/v1/documents/{SeedIds.NationalProgram}");
-        var page = await _reader.GetObject("/api/v1/documents?limit=1000");
+        await Writer.DeleteAsync($"/api/v1/documents/{SeedIds.NationalProgram}");
+        var page = await Reader.GetObject("/api/v1/documents?limit=1000");
         var tombstone = page["items"].Objects().Single(i => i["id"].Str() == SeedIds.NationalProgram);
         Assert.True(tombstone["deleted"]!.GetValue<bool>());
         Assert.False(tombstone.ContainsKey("statement"));
@@ -142,12 +125,12 @@ public class BulkAndFeedTests : IAsyncLifetime
         var mark = DateTimeOffset.UtcNow;
         await Task.Delay(20);
         await Bulk(Corpus.Lines(500, 3));
-        var page = await _reader.GetObject("/api/v1/documents?changedSince=" + Uri.EscapeDataString(mark.ToString("O")));
+        var page = await Reader.GetObject("/api/v1/documents?changedSince=" + Uri.EscapeDataString(mark.ToString("O")));
         Assert.Equal(["gen-00500", "gen-00501", "gen-00502"], page["items"].Objects().Select(i => i["id"].Str()));
 
-        var later = await _reader.GetObject("/api/v1/documents?changedSince=" + Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O")));
+        var later = await Reader.GetObject("/api/v1/documents?changedSince=" + Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O")));
         Assert.Empty(later["items"]!.AsArray());
-        var next = await _reader.GetObject("/api/v1/documents?cursor=" + Uri.EscapeDataString(later["nextCursor"].Str()));
+        var next = await Reader.GetObject("/api/v1/documents?cursor=" + Uri.EscapeDataString(later["nextCursor"].Str()));
         Assert.Empty(next["items"]!.AsArray());
     }
 
@@ -157,13 +140,13 @@ public class BulkAndFeedTests : IAsyncLifetime
     [InlineData("/api/v1/documents?cursor=abc", 400, "invalid_cursor")]
     [InlineData("/api/v1/documents?changedSince=yesterday", 400, "invalid_parameter")]
     public async Task Bad_feed_parameters_are_problems(string url, int status, string code) =>
-        await (await _reader.GetAsync(url)).AssertProblem(status, code);
+        await (await Reader.GetAsync(url)).AssertProblem(status, code);
 
     [Fact]
     public async Task A_cursor_and_changed_since_together_are_refused()
     {
-        var cursor = (await _reader.GetObject("/api/v1/documents?limit=1"))["nextCursor"].Str();
-        await (await _reader.GetAsync($"/api/v1/documents?cursor={Uri.EscapeDataString(cursor)}&changedSince=2026-01-01T00:00:00Z")).AssertProblem(400, "invalid_parameter");
+        var cursor = (await Reader.GetObject("/api/v1/documents?limit=1"))["nextCursor"].Str();
+        await (await Reader.GetAsync($"/api/v1/documents?cursor={Uri.EscapeDataString(cursor)}&changedSince=2026-01-01T00:00:00Z")).AssertProblem(400, "invalid_parameter");
     }
 
     private async Task<string> Walk(Dictionary<string, string> mirror, string? cursor, int limit, List<string>? seen = null)
@@ -171,7 +154,7 @@ public class BulkAndFeedTests : IAsyncLifetime
         for (var pages = 0; ; pages++)
         {
             Assert.True(pages < 10_000, "the feed did not end within 10,000 pages");
-            var page = await _reader.GetObject($"/api/v1/documents?limit={limit}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            var page = await Reader.GetObject($"/api/v1/documents?limit={limit}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
             foreach (var item in page["items"].Objects())
             {
                 var id = item["id"].Str();

@@ -68,6 +68,32 @@ public sealed class DurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_kill_after_writes_were_made_searchable_but_before_the_index_committed_them_loses_nothing()
+    {
+        const int count = 600;
+        await using (var server = await ServerProcess.StartAsync(_folder.Path, "--SearchApi:IndexCommitSeconds=3600", "--SearchApi:IndexCommitChanges=1000000"))
+        {
+            await server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60));
+            var response = await server.Writer.PostAsync("/api/v1/documents/bulk", Lines(0, count));
+            Assert.Contains($"\"accepted\":{count}", await response.Content.ReadAsStringAsync());
+            // Searchable at the acknowledgement: the index was refreshed...
+            Assert.Single((await server.Client.GetObject($"/api/v1/search?q={Corpus.Token(count - 1)}"))["hits"]!.AsArray());
+            server.Kill();
+        }
+        // ...but not committed: on disk it still holds only the seeds.
+        var generation = Path.Combine(_folder.Path, "index", File.ReadAllText(Path.Combine(_folder.Path, "index", "CURRENT")));
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(generation))
+            Assert.Equal("7", Lucene.Net.Index.DirectoryReader.ListCommits(directory)[^1].UserData["storeSeq"]);
+
+        await using var restarted = await ServerProcess.StartAsync(_folder.Path);
+        await restarted.WaitForAsync("/health/ready", TimeSpan.FromSeconds(120));
+        foreach (var n in new[] { 0, 1, count / 2, count - 1 })
+            Assert.Single((await restarted.Client.GetObject($"/api/v1/search?q={Corpus.Token(n)}"))["hits"]!.AsArray());
+        Assert.Contains("Index caught up from sequence 7 to 607", restarted.Output);
+        await Consistency.AssertStoreAndIndexAgree(restarted);
+    }
+
+    [Fact]
     public async Task A_deleted_or_corrupted_index_is_rebuilt_at_start_while_readiness_says_not_ready()
     {
         const int count = 8_000;

@@ -11,22 +11,9 @@ namespace SearchApi.IntegrationTests;
 /// text as Telegram and PDFs deliver it, broken gzip, bulk uploads that meet bad lines or garbage, and problem
 /// documents that must not name .NET types.
 /// </summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests : OwnServiceTests
 {
     private const string StyledPoison = """{"id":"p1","lang":"en","title":"t","text":"Minister Lavrov𝔘𝔫𝔦 met Kulubaev"}""";
-
-    private readonly SearchApiFactory _factory = new();
-    private HttpClient _reader = null!;
-    private HttpClient _writer = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _factory.InitializeAsync();
-        _reader = _factory.CreateClient();
-        _writer = _factory.CreateWriter();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -47,7 +34,7 @@ public sealed class HostileInputTests : IAsyncLifetime
 
     private async Task<List<JsonObject>> Bulk(HttpContent content)
     {
-        var response = await _writer.PostAsync("/api/v1/documents/bulk", content);
+        var response = await Writer.PostAsync("/api/v1/documents/bulk", content);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
@@ -87,7 +74,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     {
         foreach (var query in new[] { "Lavrov𝔘", "𝔘𝔫𝔦 Lavrov", "\uFFFE Lavrov", "Лавров𝐛𝐨𝐥𝐝 ОДКБ", "𝐋𝐚𝐯𝐫𝐨𝐯" })
         {
-            var response = await _reader.GetAsync(endpoint + Uri.EscapeDataString(query));
+            var response = await Reader.GetAsync(endpoint + Uri.EscapeDataString(query));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{endpoint}{query}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
@@ -95,26 +82,26 @@ public sealed class HostileInputTests : IAsyncLifetime
     [Fact]
     public async Task Styled_letters_find_the_plain_name_and_the_other_way_round()
     {
-        Assert.Equal(HttpStatusCode.Created, (await _writer.PostAsync("/api/v1/documents", Json("""{"id":"bold-1","text":"𝐒𝐞𝐫𝐠𝐞𝐲 𝐋𝐚𝐯𝐫𝐨𝐯 spoke at the briefing."}"""))).StatusCode);
-        var hit = (await _reader.GetObject("/api/v1/search?q=briefing%20lavrov"))["hits"].Objects().Single(h => h["id"].Str() == "bold-1");
+        Assert.Equal(HttpStatusCode.Created, (await Writer.PostAsync("/api/v1/documents", Json("""{"id":"bold-1","text":"𝐒𝐞𝐫𝐠𝐞𝐲 𝐋𝐚𝐯𝐫𝐨𝐯 spoke at the briefing."}"""))).StatusCode);
+        var hit = (await Reader.GetObject("/api/v1/search?q=briefing%20lavrov"))["hits"].Objects().Single(h => h["id"].Str() == "bold-1");
         var snippet = hit["snippets"].Objects().First();
         var marked = snippet["highlights"].Objects().Select(h => snippet["text"].Str().Substring(h["start"]!.GetValue<int>(), h["length"]!.GetValue<int>())).ToList();
         // The styled name is linked as the person (the entity is marked as a whole) and its words are marked.
         Assert.Contains(marked, m => m.Contains("𝐋𝐚𝐯𝐫𝐨𝐯", StringComparison.Ordinal));
-        Assert.Contains("person:sergey-lavrov", (await _reader.GetObject("/api/v1/documents/bold-1"))["entities"].Objects().Select(e => e["id"].Str()));
+        Assert.Contains("person:sergey-lavrov", (await Reader.GetObject("/api/v1/documents/bold-1"))["entities"].Objects().Select(e => e["id"].Str()));
     }
 
     [Fact]
     public async Task Noncharacters_from_PDFs_are_removed_the_same_way_by_post_put_and_bulk()
     {
         const string text = "Joint\uFFFE statement on\uFFFF trade\uFDD0.";
-        Assert.Equal(HttpStatusCode.Created, (await _writer.PostAsync("/api/v1/documents", Json($$"""{"id":"nc-post","text":"{{text}}"}"""))).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await _writer.PutAsync("/api/v1/documents/nc-put", Json($$"""{"text":"{{text}}"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Writer.PostAsync("/api/v1/documents", Json($$"""{"id":"nc-post","text":"{{text}}"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Writer.PutAsync("/api/v1/documents/nc-put", Json($$"""{"text":"{{text}}"}"""))).StatusCode);
         var lines = await Bulk(Bytes(Encoding.UTF8.GetBytes($$"""{"id":"nc-bulk","text":"{{text}}"}""" + "\n"), "application/x-ndjson"));
         Assert.Equal("accepted", lines[0]["status"].Str());
 
         foreach (var id in new[] { "nc-post", "nc-put", "nc-bulk" })
-            Assert.Equal("Joint statement on trade.", (await _reader.GetObject($"/api/v1/documents/{id}"))["text"].Str());
+            Assert.Equal("Joint statement on trade.", (await Reader.GetObject($"/api/v1/documents/{id}"))["text"].Str());
     }
 
     [Fact]
@@ -129,15 +116,15 @@ public sealed class HostileInputTests : IAsyncLifetime
         ];
         foreach (var body in bad)
         {
-            await (await _writer.PostAsync("/api/v1/documents", Bytes(body, "application/json"))).AssertProblem(422, "invalid_text");
+            await (await Writer.PostAsync("/api/v1/documents", Bytes(body, "application/json"))).AssertProblem(422, "invalid_text");
             var lines = await Bulk(Bytes([.. body, (byte)'\n'], "application/x-ndjson"));
             Assert.Equal("rejected", lines[0]["status"].Str());
             Assert.Equal("invalid_text", lines[0]["code"].Str());
             Assert.Contains("summary", lines[^1].Select(p => p.Key));
         }
-        await (await _writer.PostAsync("/api/v1/documents", Bytes([.. "Raw text "u8, 0xC0, 0xAF], "text/plain"))).AssertProblem(422, "invalid_text");
+        await (await Writer.PostAsync("/api/v1/documents", Bytes([.. "Raw text "u8, 0xC0, 0xAF], "text/plain"))).AssertProblem(422, "invalid_text");
         // A JSON escape of a lone surrogate is refused as JSON, with our words, not the parser's.
-        var lone = await _writer.PostAsync("/api/v1/documents", Json("""{"text":"a \ud800 b"}"""));
+        var lone = await Writer.PostAsync("/api/v1/documents", Json("""{"text":"a \ud800 b"}"""));
         await lone.AssertProblem(400, "invalid_json");
         Assert.DoesNotContain("System.", await lone.Content.ReadAsStringAsync());
     }
@@ -152,7 +139,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         byte[][] broken = [Encoding.UTF8.GetBytes("{\"text\":\"plain, not gzip\"}\n"), badChecksum, good[..(good.Length / 2)], good[..^4], [0x1F, 0x8B, 0x08, 0, 0, 0]];
         foreach (var body in broken)
         {
-            var bulk = await _writer.PostAsync("/api/v1/documents/bulk", Bytes(body, "application/x-ndjson", gzip: true));
+            var bulk = await Writer.PostAsync("/api/v1/documents/bulk", Bytes(body, "application/x-ndjson", gzip: true));
             var text = await bulk.Content.ReadAsStringAsync();
             if (bulk.StatusCode == HttpStatusCode.OK)
             {
@@ -161,11 +148,11 @@ public sealed class HostileInputTests : IAsyncLifetime
                 Assert.Equal("invalid_gzip", last["error"]!["code"].Str());
             }
             else await bulk.AssertProblem(400, "invalid_gzip");
-            await (await _writer.PostAsync("/api/v1/documents", Bytes(body, "application/json", gzip: true))).AssertProblem(400, "invalid_gzip");
+            await (await Writer.PostAsync("/api/v1/documents", Bytes(body, "application/json", gzip: true))).AssertProblem(400, "invalid_gzip");
         }
         var deflate = Bytes(good, "application/x-ndjson");
         deflate.Headers.ContentEncoding.Add("br");
-        await (await _writer.PostAsync("/api/v1/documents/bulk", deflate)).AssertProblem(415, "unsupported_encoding");
+        await (await Writer.PostAsync("/api/v1/documents/bulk", deflate)).AssertProblem(415, "unsupported_encoding");
 
         var whole = await Bulk(Bytes(good, "application/x-ndjson", gzip: true));
         Assert.Equal(2_000, whole[^1]["summary"]!["accepted"]!.GetValue<int>());
@@ -201,7 +188,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     {
         // 5.9 KB that inflate to 3,000,000 lines: the answer must not grow with them.
         var bomb = Gzip(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("x\n", 3_000_000))));
-        var response = await _writer.PostAsync("/api/v1/documents/bulk", Bytes(bomb, "application/x-ndjson", gzip: true));
+        var response = await Writer.PostAsync("/api/v1/documents/bulk", Bytes(bomb, "application/x-ndjson", gzip: true));
         var body = await response.Content.ReadAsStringAsync();
         var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -217,7 +204,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     public async Task An_upload_of_more_lines_than_one_may_hold_is_refused_with_its_own_code()
     {
         var many = Gzip(Encoding.ASCII.GetBytes(new string('\n', 1_000_001) + "{\"text\":\"late\"}\n"));
-        await (await _writer.PostAsync("/api/v1/documents/bulk", Bytes(many, "application/x-ndjson", gzip: true))).AssertProblem(413, "too_many_lines");
+        await (await Writer.PostAsync("/api/v1/documents/bulk", Bytes(many, "application/x-ndjson", gzip: true))).AssertProblem(413, "too_many_lines");
     }
 
     [Fact]
@@ -225,17 +212,17 @@ public sealed class HostileInputTests : IAsyncLifetime
     {
         foreach (var url in new[] { "/api/v1/search?limit=%0Aten", "/api/v1/search?limit=ten", "/api/v1/search?snippets=2.5", "/api/v1/search?strict=maybe", "/api/v1/documents?limit=x" })
         {
-            var response = await _reader.GetAsync(url);
+            var response = await Reader.GetAsync(url);
             await response.AssertProblem(400, "invalid_parameter");
             var body = await response.Content.ReadAsStringAsync();
             foreach (var leak in new[] { "Nullable", "Int32", "Boolean", "System.", "SearchApi." }) Assert.DoesNotContain(leak, body);
         }
-        var wrongType = await _writer.PostAsync("/api/v1/documents", Json("""{"text":42}"""));
+        var wrongType = await Writer.PostAsync("/api/v1/documents", Json("""{"text":42}"""));
         await wrongType.AssertProblem(400, "invalid_json");
         Assert.DoesNotContain("StatementRecord", await wrongType.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task A_facet_value_prefix_of_noncharacters_is_answered() =>
-        Assert.Equal(HttpStatusCode.OK, (await _reader.GetAsync("/api/v1/facets/person/values?prefix=%EF%BF%BE")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Reader.GetAsync("/api/v1/facets/person/values?prefix=%EF%BF%BE")).StatusCode);
 }

@@ -9,27 +9,12 @@ namespace SearchApi.IntegrationTests;
 /// 8 KiB, headers over 32 KiB. ASP.NET Core does not let an application write these answers, so they come with the
 /// status alone and an empty body (the README's Errors section lists them); the process goes on serving.
 /// </summary>
-public sealed class KestrelLimitTests : IAsyncLifetime
+public sealed class KestrelLimitTests : RunningServerTests
 {
-    private readonly TempDirectory _folder = new();
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await ServerProcess.StartAsync(_folder.Path);
-        await _server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
-
     private async Task<string> Raw(string request)
     {
         using var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", _server.Port);
+        await client.ConnectAsync("127.0.0.1", Server.Port);
         await using var stream = client.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
         using var reader = new StreamReader(stream, Encoding.ASCII);
@@ -44,6 +29,6 @@ public sealed class KestrelLimitTests : IAsyncLifetime
     {
         var statusLine = await Raw(request.Replace("{long}", new string('a', 9_000), StringComparison.Ordinal));
         Assert.StartsWith($"HTTP/1.1 {status}", statusLine, StringComparison.Ordinal);
-        Assert.True((await _server.Client.GetAsync("/api/v1/search?q=Lavrov")).IsSuccessStatusCode);
+        Assert.True((await Server.Client.GetAsync("/api/v1/search?q=Lavrov")).IsSuccessStatusCode);
     }
 }

@@ -6,34 +6,19 @@ using SearchApi.IntegrationTests.Support;
 namespace SearchApi.IntegrationTests;
 
 /// <summary>What operators watch, from a real server process: Prometheus metrics at /metrics and JSON log lines.</summary>
-public sealed partial class OperatorSignalsTests : IAsyncLifetime
+public sealed partial class OperatorSignalsTests : RunningServerTests
 {
-    private readonly TempDirectory _data = new();
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await ServerProcess.StartAsync(_data.Path);
-        await _server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _data.Dispose();
-    }
-
     [Fact]
     public async Task Metrics_show_searches_hits_the_index_and_the_write_path()
     {
-        await _server.Client.GetStringAsync("/api/v1/search?q=Lavrov");
-        await _server.Client.GetStringAsync("/api/v1/search?q=Лавров&lang=ru");
-        await _server.Client.GetStringAsync("/api/v1/facets?field=person");
-        var written = await _server.Writer.PutAsync("/api/v1/documents/metrics-1",
+        await Server.Client.GetStringAsync("/api/v1/search?q=Lavrov");
+        await Server.Client.GetStringAsync("/api/v1/search?q=Лавров&lang=ru");
+        await Server.Client.GetStringAsync("/api/v1/facets?field=person");
+        var written = await Server.Writer.PutAsync("/api/v1/documents/metrics-1",
             new StringContent("""{"lang":"en","title":"Metrics","text":"A statement written for the metrics test."}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.True(written.IsSuccessStatusCode);
 
-        var metrics = await _server.Client.GetStringAsync("/metrics");
+        var metrics = await Server.Client.GetStringAsync("/metrics");
 
         Assert.Equal(2, Value(metrics, """searchapi_search_duration_seconds_count{otel_scope_name="SearchApi",operation="search"}"""));
         Assert.Equal(1, Value(metrics, """searchapi_search_duration_seconds_count{otel_scope_name="SearchApi",operation="facets"}"""));
@@ -53,7 +38,7 @@ public sealed partial class OperatorSignalsTests : IAsyncLifetime
     [Fact]
     public async Task Logs_are_JSON_lines_and_a_problem_documents_traceId_finds_its_log_line()
     {
-        var problem = JsonNode.Parse(await (await _server.Client.GetAsync("/api/v1/search?limit=1000")).Content.ReadAsStringAsync())!;
+        var problem = JsonNode.Parse(await (await Server.Client.GetAsync("/api/v1/search?limit=1000")).Content.ReadAsStringAsync())!;
         var traceId = problem["traceId"]!.GetValue<string>();
         Assert.Matches("^[0-9a-f]{32}$", traceId);
 
@@ -61,7 +46,7 @@ public sealed partial class OperatorSignalsTests : IAsyncLifetime
         for (var attempt = 0; attempt < 50 && logged is null; attempt++)
         {
             await Task.Delay(100);
-            logged = _server.Output.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonNode.Parse(l)!)
+            logged = Server.Output.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonNode.Parse(l)!)
                 .FirstOrDefault(l => l["Category"]?.GetValue<string>() == "SearchApi.Problems"
                     && l["Scopes"]!.AsArray().Any(s => s?["TraceId"]?.GetValue<string>() == traceId));
         }
@@ -69,7 +54,7 @@ public sealed partial class OperatorSignalsTests : IAsyncLifetime
         Assert.Equal("Information", logged["LogLevel"]!.GetValue<string>());
         Assert.Contains("invalid_limit", logged["Message"]!.GetValue<string>(), StringComparison.Ordinal);
         // Every line the service wrote is JSON.
-        Assert.All(_server.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => JsonNode.Parse(line));
+        Assert.All(Server.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => JsonNode.Parse(line));
     }
 
     private static double Value(string metrics, string series)

@@ -14,7 +14,7 @@ public sealed class ProductEngine : ISearchEngine
     private readonly IndexCatalog _catalog;
     private StatementIndex _index => _catalog.Current;
     private readonly EntityLinker _linker;
-    private readonly SearchService _search;
+    private readonly ReadSessions _sessions;
     private readonly QueryBuilder _queries;
 
     public ProductEngine(Gazetteer gazetteer)
@@ -22,7 +22,7 @@ public sealed class ProductEngine : ISearchEngine
         _catalog = IndexCatalog.Open(_folder, () => StatementAnalyzer.Create());
         _linker = new EntityLinker(gazetteer);
         _queries = new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), _linker);
-        _search = new SearchService(_catalog, _queries);
+        _sessions = new ReadSessions(_catalog, _queries, new FacetLabels(gazetteer));
     }
 
     public string Name => "SearchApi";
@@ -41,7 +41,8 @@ public sealed class ProductEngine : ISearchEngine
     public IReadOnlyList<string> Search(string query, string? lang, int count)
     {
         var filters = lang is null ? SearchFilters.None : SearchFilters.None with { Langs = [lang] };
-        var result = _search.Search(new SearchRequest(query, filters, SearchSort.Relevance, count, Snippets: new SnippetOptions(0, SnippetOptions.DefaultLength)));
+        using var session = _sessions.Open(new QueryRequest(query, filters));
+        var result = session.Search(new SearchPage(SearchSort.Relevance, count, Snippets: new SnippetOptions(0, SnippetOptions.DefaultLength)));
         return result.Hits.Select(h => h.Statement.Id).ToList();
     }
 

@@ -22,14 +22,16 @@ public sealed class IndexCatalog : IDisposable
     private readonly ILogger _logger;
     private readonly TimeSpan _snapshotLifetime;
     private readonly IndexPageCache _cache;
+    private readonly TimeProvider _clock;
     private readonly System.Threading.Lock _swapLock = new();
     private StatementIndex _current;
     private string _currentFolder;
     private FileStream? _ownership;
     private string? _damage;
 
-    private IndexCatalog(string root, Func<Analyzer> analyzer, ILogger logger, TimeSpan snapshotLifetime, IndexPageCache cache)
+    private IndexCatalog(string root, Func<Analyzer> analyzer, ILogger logger, TimeSpan snapshotLifetime, IndexPageCache cache, TimeProvider clock)
     {
+        _clock = clock;
         _root = root;
         _analyzer = analyzer;
         _logger = logger;
@@ -142,8 +144,9 @@ public sealed class IndexCatalog : IDisposable
 
     /// <param name="snapshotLifetime">How long a superseded snapshot stays available to cursors (default 10 minutes).</param>
     /// <param name="cache">The pages of index files kept in memory (default: <see cref="IndexPageCache.Default"/>).</param>
-    public static IndexCatalog Open(string root, Func<Analyzer> analyzer, ILogger? logger = null, TimeSpan? snapshotLifetime = null, IndexPageCache? cache = null) =>
-        new(root, analyzer, logger ?? NullLogger.Instance, snapshotLifetime ?? TimeSpan.FromMinutes(10), cache ?? IndexPageCache.Default);
+    /// <param name="clock">The time snapshots age by.</param>
+    public static IndexCatalog Open(string root, Func<Analyzer> analyzer, ILogger? logger = null, TimeSpan? snapshotLifetime = null, IndexPageCache? cache = null, TimeProvider? clock = null) =>
+        new(root, analyzer, logger ?? NullLogger.Instance, snapshotLifetime ?? TimeSpan.FromMinutes(10), cache ?? IndexPageCache.Default, clock ?? TimeProvider.System);
 
     /// <summary>The generation in service, opened for searching only, beside a running service that writes it.</summary>
     public static IndexCatalog OpenReadOnly(string root, Func<Analyzer> analyzer) => new(root, analyzer);
@@ -156,6 +159,7 @@ public sealed class IndexCatalog : IDisposable
         _logger = NullLogger.Instance;
         _snapshotLifetime = TimeSpan.FromMinutes(10);
         _cache = IndexPageCache.Default;
+        _clock = TimeProvider.System;
         _currentFolder = ReadPointer() ?? throw new DirectoryNotFoundException($"No index in {root}.");
         _current = StatementIndex.OpenReadOnly(Path.Combine(root, _currentFolder), analyzer(), _cache);
     }
@@ -254,7 +258,7 @@ public sealed class IndexCatalog : IDisposable
 
     private StatementIndex Open(string path)
     {
-        var index = StatementIndex.Open(path, _analyzer(), _cache);
+        var index = StatementIndex.Open(path, _analyzer(), _cache, _clock);
         index.SnapshotLifetime = _snapshotLifetime;
         return index;
     }

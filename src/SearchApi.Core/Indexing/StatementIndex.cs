@@ -28,11 +28,14 @@ public sealed class StatementIndex : IDisposable
     private readonly SearcherLifetimeManager _snapshots = new();
     private readonly System.Threading.Lock _writeLock = new();
     private readonly Dictionary<string, SkippedStatement> _skipped = new(StringComparer.Ordinal);
-    private long _lastPrune = Environment.TickCount64;
+    private readonly TimeProvider _clock;
+    private long _lastPrune;
     private long _searchableSeq;
 
-    private StatementIndex(Directory directory, IndexWriter? writer, Analyzer analyzer)
+    private StatementIndex(Directory directory, IndexWriter? writer, Analyzer analyzer, TimeProvider? clock)
     {
+        _clock = clock ?? TimeProvider.System;
+        _lastPrune = _clock.GetUtcNow().UtcTicks;
         _directory = directory;
         _writer = writer;
         Analyzer = analyzer;
@@ -56,7 +59,7 @@ public sealed class StatementIndex : IDisposable
     }
 
     /// <summary>Opens the index in <paramref name="path"/>, creating it when absent. Throws when the files are unreadable.</summary>
-    public static StatementIndex Open(string path, Analyzer analyzer, IndexPageCache? cache = null)
+    public static StatementIndex Open(string path, Analyzer analyzer, IndexPageCache? cache = null, TimeProvider? clock = null)
     {
         System.IO.Directory.CreateDirectory(path);
         var directory = new PagedDirectory(new DirectoryInfo(path), cache ?? IndexPageCache.Default);
@@ -71,7 +74,7 @@ public sealed class StatementIndex : IDisposable
             var writer = new IndexWriter(directory, config);
             try
             {
-                return new StatementIndex(directory, writer, analyzer);
+                return new StatementIndex(directory, writer, analyzer, clock);
             }
             catch
             {
@@ -90,12 +93,12 @@ public sealed class StatementIndex : IDisposable
     /// Opens an index for searching only, beside the process that writes it (an operator's export while the service
     /// runs): it sees the last commit, never takes the write lock, and refuses writes.
     /// </summary>
-    public static StatementIndex OpenReadOnly(string path, Analyzer analyzer, IndexPageCache? cache = null)
+    public static StatementIndex OpenReadOnly(string path, Analyzer analyzer, IndexPageCache? cache = null, TimeProvider? clock = null)
     {
         var directory = new PagedDirectory(new DirectoryInfo(path), cache ?? IndexPageCache.Default);
         try
         {
-            return new StatementIndex(directory, null, analyzer);
+            return new StatementIndex(directory, null, analyzer, clock);
         }
         catch
         {
@@ -135,6 +138,8 @@ public sealed class StatementIndex : IDisposable
             StoreId = storeId;
             IndexedSeq = 0;
             _skipped.Clear();
+            HasUncommittedChanges = true;
+            HasUnsearchableChanges = true;
         }
     }
 
@@ -147,6 +152,8 @@ public sealed class StatementIndex : IDisposable
     {
         lock (_writeLock)
         {
+            HasUncommittedChanges |= changes.Count > 0;
+            HasUnsearchableChanges |= changes.Count > 0;
             foreach (var change in changes)
             {
                 var id = new Term(IndexFields.Id, change.Id);
@@ -191,14 +198,18 @@ public sealed class StatementIndex : IDisposable
             });
             Writer.Commit();
             CommittedSeq = IndexedSeq;
+            HasUncommittedChanges = false;
         }
     }
 
     /// <summary>The highest store sequence number the last commit holds: what a restart would find.</summary>
     public long CommittedSeq { get; private set; }
 
-    /// <summary>Whether changes have been applied that are not yet searchable or not yet committed.</summary>
-    public bool HasPendingChanges => SearchableSeq < IndexedSeq || CommittedSeq < IndexedSeq;
+    /// <summary>Whether anything was applied or reset since the last commit.</summary>
+    public bool HasUncommittedChanges { get; private set; }
+
+    /// <summary>Whether anything was applied or reset since the last refresh (new searches do not see it yet).</summary>
+    public bool HasUnsearchableChanges { get; private set; }
 
     /// <summary>
     /// Gives up the writer after a fault of the index's files (a write refused, a flush that failed), dropping what
@@ -245,8 +256,20 @@ public sealed class StatementIndex : IDisposable
     public void Refresh()
     {
         long applied;
-        lock (_writeLock) applied = IndexedSeq;
-        _searchers.MaybeRefreshBlocking();
+        lock (_writeLock)
+        {
+            applied = IndexedSeq;
+            HasUnsearchableChanges = false;
+        }
+        try
+        {
+            _searchers.MaybeRefreshBlocking();
+        }
+        catch
+        {
+            lock (_writeLock) HasUnsearchableChanges = true;
+            throw;
+        }
         // What was applied before the refresh began is searchable now.
         Interlocked.Exchange(ref _searchableSeq, applied);
     }
@@ -283,8 +306,8 @@ public sealed class StatementIndex : IDisposable
     // Superseded snapshots are dropped once they have been out of date for SnapshotLifetime; checked at most once a minute.
     private void PruneSnapshots()
     {
-        var now = Environment.TickCount64;
-        if (now - Interlocked.Read(ref _lastPrune) < 60_000) return;
+        var now = _clock.GetUtcNow().UtcTicks;
+        if (now - Interlocked.Read(ref _lastPrune) < TimeSpan.TicksPerMinute) return;
         Interlocked.Exchange(ref _lastPrune, now);
         _snapshots.Prune(new SearcherLifetimeManager.PruneByAge(SnapshotLifetime.TotalSeconds));
     }

@@ -8,13 +8,25 @@ namespace SearchApi.Core.Ingestion;
 public sealed record CatchUpFailure(string Reason, DateTimeOffset Since);
 
 /// <summary>
+/// When the index commits. A write is searchable as soon as it is applied (a refresh, no disk flush); a commit makes
+/// the index durable (an fsync) and records the store sequence it holds, so after a crash the index resumes from the
+/// last commit and re-applies what came after from the store. Committing every <see cref="Interval"/> or every
+/// <see cref="Changes"/> changes, whichever comes first, keeps commits off the path of every write.
+/// </summary>
+public sealed record IndexCommitPolicy(TimeSpan Interval, int Changes)
+{
+    public static readonly IndexCommitPolicy Default = new(TimeSpan.FromSeconds(10), 10_000);
+}
+
+/// <summary>
 /// Brings the index up to the store: applies every change after the index's recorded sequence number, in order.
 /// The only writer of the index. A store from which the index was not built causes a full rebuild in place; an
 /// explicit rebuild builds a new generation beside the one in service and swaps it in when caught up. A statement the
 /// index cannot take is skipped and recorded (<see cref="StatementIndex.Skipped"/>), never retried in a loop; a fault
 /// of the index itself is remembered (<see cref="Failure"/>) until a catch-up succeeds again.
 /// </summary>
-public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalog, ILogger<IndexSynchronizer> logger, TimeProvider? clock = null)
+public sealed class IndexSynchronizer(
+    IStatementStore store, IndexCatalog catalog, ILogger<IndexSynchronizer> logger, TimeProvider? clock = null, IndexCommitPolicy? commits = null) : IIndexFollower
 {
     public const int BatchSize = 1_000;
 
@@ -22,6 +34,8 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
     public const int MergeAfterChanges = 1_000;
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly IndexCommitPolicy _commits = commits ?? IndexCommitPolicy.Default;
+    private long _lastCommitTicks = (clock ?? TimeProvider.System).GetUtcNow().UtcTicks;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _changesSinceMerge;
     private long _lastChangeTicks;
@@ -44,7 +58,62 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
     /// <summary>Set while catching up fails for a reason of the index's own (its files, its folder); null once one succeeds.</summary>
     public CatchUpFailure? Failure => Volatile.Read(ref _failure);
 
-    /// <summary>Applies all pending store changes, refreshes searchers and commits. Returns the sequence number reached.</summary>
+    public string? WriteRefusal => catalog.Damage is { } damage
+        ? $"The search index is being rebuilt from the store ({damage}); writes are refused until it is back, so that nothing acknowledged stays unsearchable. Try again shortly."
+        : Failure is { } failure
+            ? $"The search index cannot take changes ({failure.Reason}) since {failure.Since:yyyy-MM-ddTHH:mm:ssZ}; writes are refused until it can. Try again shortly."
+            : null;
+
+    Task IIndexFollower.CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(cancellationToken);
+
+    /// <summary>Catches up, commits and merges into one segment: the end of an operator's bulk load.</summary>
+    public async Task FinishBulkLoadAsync(CancellationToken cancellationToken = default)
+    {
+        await CatchUpAsync(cancellationToken);
+        await CommitAsync(force: true, cancellationToken);
+        MergeNow();
+    }
+
+    /// <summary>Commits what was applied when the policy says it is time (the service's tail calls this every tick).</summary>
+    public Task CommitIfDueAsync(CancellationToken cancellationToken = default) => CommitAsync(force: false, cancellationToken);
+
+    /// <summary>Commits what was applied now (at shutdown, so a restart has nothing to re-apply).</summary>
+    public Task CommitNowAsync(CancellationToken cancellationToken = default) => CommitAsync(force: true, cancellationToken);
+
+    private async Task CommitAsync(bool force, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var index = catalog.Current;
+            if (!index.HasUncommittedChanges || !(force || CommitDue(index))) return;
+            try
+            {
+                Commit(index);
+            }
+            catch (Exception e) when (IsIndexFault(e))
+            {
+                Fail(e);
+                throw;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private bool CommitDue(StatementIndex index) =>
+        index.IndexedSeq - index.CommittedSeq >= _commits.Changes
+        || _clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastCommitTicks) >= _commits.Interval.Ticks;
+
+    private void Commit(StatementIndex index)
+    {
+        index.Commit();
+        Interlocked.Exchange(ref _lastCommitTicks, _clock.GetUtcNow().UtcTicks);
+    }
+
+    /// <summary>Applies all pending store changes and refreshes searchers (committing when due). Returns the sequence number reached.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -120,7 +189,7 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
             else rows.Add(new StoredStatement(record.Seq, record.Id, true, null, "", _clock.GetUtcNow()));
         index.Apply(rows, _clock);
         index.Refresh();
-        index.Commit();
+        Commit(index);
         logger.LogInformation("Retried {Count} skipped statements; {Left} are still skipped", skipped.Count, index.Skipped.Count);
     }
 
@@ -225,13 +294,10 @@ public sealed class IndexSynchronizer(IStatementStore store, IndexCatalog catalo
             Interlocked.Add(ref _changesSinceMerge, applied);
             Interlocked.Exchange(ref _lastChangeTicks, _clock.GetUtcNow().UtcTicks);
         }
-        if (applied > 0 || from == 0 || index.HasPendingChanges)
-        {
-            // Searchable first, durable second: a failed commit must not hide what was applied.
-            index.Refresh();
-            index.Commit();
-            if (applied > 0) logger.LogDebug("Index caught up from sequence {From} to {To} ({Applied} changes)", from, index.IndexedSeq, applied);
-        }
+        // Searchable at once; durable when the commit policy says (a new index at once, so a restart keeps it).
+        if (index.HasUnsearchableChanges) index.Refresh();
+        if (index.HasUncommittedChanges && (from == 0 || CommitDue(index))) Commit(index);
+        if (applied > 0) logger.LogDebug("Index caught up from sequence {From} to {To} ({Applied} changes)", from, index.IndexedSeq, applied);
         return index.IndexedSeq;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using SearchApi.Core.Storage;
 
 namespace SearchApi.Core.Ingestion;
 
@@ -23,6 +24,6 @@ public static class IngestMetrics
     public static void Record(IReadOnlyList<Storage.WriteResult> results)
     {
         foreach (var group in results.GroupBy(r => r.Outcome))
-            StatementsWritten.Add(group.Count(), new KeyValuePair<string, object?>("outcome", group.Key.ToString().ToLowerInvariant()));
+            StatementsWritten.Add(group.Count(), new KeyValuePair<string, object?>("outcome", WriteOutcomes.Name(group.Key)));
     }
 }

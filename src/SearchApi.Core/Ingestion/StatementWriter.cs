@@ -4,7 +4,7 @@ using SearchApi.Core.Storage;
 
 namespace SearchApi.Core.Ingestion;
 
-/// <summary>The first half of the write path: links entities and commits statements to the store (which numbers them).</summary>
+/// <summary>The store half of the write path: links entities, commits statements and deletions to the store (which numbers them), counts what happened.</summary>
 public sealed class StatementWriter(IStatementStore store, EntityLinker linker)
 {
     public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default)
@@ -15,5 +15,12 @@ public sealed class StatementWriter(IStatementStore store, EntityLinker linker)
         var results = await store.UpsertAsync(linked, cancellationToken);
         IngestMetrics.Record(results);
         return results;
+    }
+
+    public async Task<WriteResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var result = await store.DeleteAsync(id, cancellationToken);
+        IngestMetrics.Record([result]);
+        return result;
     }
 }

@@ -106,40 +106,12 @@ public sealed class StatementFileReader(StatementParser parser)
     }
 
     /// <summary>Reports the position of the stream it reads through.</summary>
-    private sealed class ProgressStream(Stream inner, IProgress<long> progress) : Stream
+    private sealed class ProgressStream(Stream inner, IProgress<long> progress) : IO.PassThroughStream(inner)
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
+        protected override int Read(int count)
         {
-            var read = inner.Read(buffer, offset, count);
-            progress.Report(inner.Position);
-            return read;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await inner.ReadAsync(buffer, cancellationToken);
-            progress.Report(inner.Position);
-            return read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
+            progress.Report(Inner.Position);
+            return count;
         }
     }
 }

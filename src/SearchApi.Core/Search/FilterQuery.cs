@@ -29,6 +29,9 @@ public static class FilterQuery
         return all.Clauses.Count == 0 ? null : all;
     }
 
+    /// <summary>The filter as Lucene applies it to a search, or null when nothing is filtered.</summary>
+    public static Filter? FilterOf(SearchFilters filters) => Build(filters) is { } query ? new QueryWrapperFilter(query) : null;
+
     private static void AddAnyOf(BooleanQuery all, string field, IReadOnlyList<string> values)
     {
         if (values.Count == 0) return;

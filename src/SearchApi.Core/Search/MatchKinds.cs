@@ -34,23 +34,7 @@ public static class MatchKinds
     private static HashSet<int> Matching(IndexSearcher searcher, Weight weight, List<int> hits, IReadOnlyList<int> docs)
     {
         var matched = new HashSet<int>();
-        var leaves = searcher.IndexReader.Leaves;
-        Scorer? scorer = null;
-        var leafIndex = -1;
-        foreach (var i in hits)
-        {
-            var leaf = ReaderUtil.SubIndex(docs[i], leaves);
-            if (leaf != leafIndex)
-            {
-                leafIndex = leaf;
-                scorer = weight.GetScorer(leaves[leaf], leaves[leaf].AtomicReader.LiveDocs);
-            }
-            if (scorer is null) continue;
-            var target = docs[i] - leaves[leaf].DocBase;
-            var doc = scorer.DocID < target ? scorer.Advance(target) : scorer.DocID;
-            if (doc == target) matched.Add(i);
-            else if (doc == DocIdSetIterator.NO_MORE_DOCS) scorer = null;
-        }
+        HitScorers.Visit(searcher, weight, docs, hits, (i, _) => matched.Add(i));
         return matched;
     }
 

@@ -53,29 +53,14 @@ public static class ProximityRescorer
     {
         var result = new FieldDoc[window.Length];
         if (window.Length == 0) return result;
-        var weight = searcher.CreateNormalizedWeight(proximity);
-        var leaves = searcher.IndexReader.Leaves;
-        var byDoc = Enumerable.Range(0, window.Length).OrderBy(i => window[i].Doc).ToArray();
-        Scorer? scorer = null;
-        var leafIndex = -1;
-        foreach (var i in byDoc)
+        var bonus = new float[window.Length];
+        var docs = window.Select(hit => hit.Doc).ToArray();
+        HitScorers.Visit(searcher, searcher.CreateNormalizedWeight(proximity), docs,
+            Enumerable.Range(0, window.Length).OrderBy(i => docs[i]), (i, scorer) => bonus[i] = scorer.GetScore());
+        for (var i = 0; i < window.Length; i++)
         {
             var hit = window[i];
-            var leaf = ReaderUtil.SubIndex(hit.Doc, leaves);
-            if (leaf != leafIndex)
-            {
-                leafIndex = leaf;
-                scorer = weight.GetScorer(leaves[leaf], leaves[leaf].AtomicReader.LiveDocs);
-            }
-            var target = hit.Doc - leaves[leaf].DocBase;
-            var bonus = 0f;
-            if (scorer is not null)
-            {
-                var doc = scorer.DocID < target ? scorer.Advance(target) : scorer.DocID;
-                if (doc == target) bonus = scorer.GetScore();
-                else if (doc == DocIdSetIterator.NO_MORE_DOCS) scorer = null;
-            }
-            var score = hit.Score + bonus;
+            var score = hit.Score + bonus[i];
             var fields = (object[])hit.Fields.Clone();
             fields[0] = J2N.Numerics.Single.GetInstance(score);
             result[i] = new FieldDoc(hit.Doc, score, fields);

@@ -58,6 +58,9 @@ public class QueryParameters
     /// <example>2024-12-31</example>
     [FromQuery(Name = "to")]
     public string? To { get; init; }
+
+    /// <summary>The query and filters as the core checks them.</summary>
+    public Core.Search.QueryInput ToInput() => new(Q, Strict, Lang, Source, Kind, Person, Organization, Place, From, To);
 }
 
 /// <summary>Parameters of GET /api/v1/search.</summary>

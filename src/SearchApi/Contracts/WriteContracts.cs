@@ -38,6 +38,14 @@ public sealed class ExportParameters : QueryParameters
     /// <example>false</example>
     [FromQuery(Name = "includeText")]
     public bool? IncludeText { get; init; }
+
+    /// <summary>
+    /// The nextCursor of a search with the same q, filters and sort: export the rest of that result list, from where the
+    /// page ended, on the same index snapshot (so nothing written since shifts it). Empty: the whole list, now.
+    /// </summary>
+    /// <example></example>
+    [FromQuery(Name = "cursor")]
+    public string? Cursor { get; init; }
 }
 
 /// <summary>The state of an index rebuild.</summary>

@@ -21,14 +21,12 @@ public static class AdminEndpoints
                 "over. Paging cursors from before the switch expire. 202 with the rebuild's status; GET the same path to " +
                 "follow it. Needs the X-Api-Key header.")
             .Produces<ReindexResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesKeyProblems();
         group.MapGet("/reindex", Status)
             .WithName("ReindexStatus")
             .WithSummary("Follow an index rebuild (API key)")
             .WithDescription("The state of the last rebuild since the service started: idle, running, completed or failed. Needs the X-Api-Key header.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesKeyProblems();
         group.MapGet("/skipped", Skipped)
             .WithName("SkippedStatements")
             .WithSummary("Statements the index could not take (API key)")
@@ -37,8 +35,7 @@ public static class AdminEndpoints
                 "id, the store sequence number of the version that failed, why, and when. One such statement never stops " +
                 "the others; /health/ready reports the index degraded while any is listed. They are tried again at every " +
                 "start and by POST /api/v1/admin/reindex; writing a new version of one tries it at once. Needs the X-Api-Key header.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesKeyProblems();
         return group;
     }
 

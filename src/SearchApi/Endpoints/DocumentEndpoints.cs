@@ -31,19 +31,20 @@ public static class DocumentEndpoints
                 "by the people, organisations and places it names. Each hit says which entities it shares and whether its " +
                 "wording is similar.")
             .AddEndpointFilter<ReadyIndexFilter>()
-            .AddEndpointFilter<IndexCacheFilter>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesReadProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
     /// <param name="id" example="ff633baefe86d7f1">The statement's id, as given in search hits.</param>
-    private static Ok<SimilarResponse> Similar(string id, [AsParameters] SimilarParameters parameters, SimilarService similar)
+    private static Results<Ok<SimilarResponse>, StatusCodeHttpResult> Similar(
+        string id, [AsParameters] SimilarParameters parameters, ReadSessions sessions, HttpContext http)
     {
-        if (!StatementIds.IsValid(id)) throw new ApiException(ApiErrors.InvalidId, "An id is 1-128 letters, digits, '.', '_', ':' or '-'.");
-        var hits = similar.Similar(id, RequestParsing.SimilarLimit(parameters.Limit), RequestParsing.Lang(parameters.Lang))
-            ?? throw new ApiException(ApiErrors.DocumentNotFound, $"No statement has the id '{id}'.");
+        ReadRequests.Id(id);
+        var (limit, lang) = (ReadRequests.SimilarLimit(parameters.Limit), ReadRequests.Lang(parameters.Lang));
+        using var session = sessions.Open(QueryRequest.Everything);
+        if (IndexETags.NotModified(http, session)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        var hits = session.Similar(id, limit, lang) ?? throw new ApiException(ApiErrors.DocumentNotFound, $"No statement has the id '{id}'.");
         return TypedResults.Ok(new SimilarResponse(id, hits.Select(h => new SimilarHitResponse(
             h.Statement.Id, h.Statement.Title, h.Statement.Lang, h.Statement.Date, h.Statement.Source, h.Statement.Url, h.Statement.Kind,
             h.Score, h.SharedEntities, h.SimilarText)).ToList()));
@@ -53,8 +54,7 @@ public static class DocumentEndpoints
     private static async Task<Results<Ok<DocumentResponse>, StatusCodeHttpResult>> GetDocument(
         string id, HttpContext context, IStatementStore store, CancellationToken cancellationToken)
     {
-        if (!StatementIds.IsValid(id)) throw new ApiException(ApiErrors.InvalidId, "An id is 1-128 letters, digits, '.', '_', ':' or '-'.");
-        var stored = await store.GetAsync(id, cancellationToken);
+        var stored = await store.GetAsync(ReadRequests.Id(id), cancellationToken);
         if (stored?.Statement is not { } s) throw new ApiException(ApiErrors.DocumentNotFound, $"No statement has the id '{id}'.");
 
         var etag = EntityTags.For(stored.ContentHash);

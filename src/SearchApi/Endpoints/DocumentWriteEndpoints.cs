@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SearchApi.Contracts;
 using SearchApi.Core.Ingestion;
 using SearchApi.Core.Parsing;
+using SearchApi.Core.Search;
 using SearchApi.Core.Statements;
 using SearchApi.Core.Storage;
 using SearchApi.Errors;
@@ -33,12 +34,7 @@ public static class DocumentWriteEndpoints
             .Accepts<StatementRecord>(Json, Text)
             .Produces<WriteResponse>(StatusCodes.Status201Created)
             .Produces<WriteResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesWriteProblems();
         group.MapPut("/{id}", Replace)
             .WithName("ReplaceDocument")
             .WithSummary("Create or replace the statement with this id (API key)")
@@ -46,20 +42,15 @@ public static class DocumentWriteEndpoints
             .Accepts<StatementRecord>(Json)
             .Produces<WriteResponse>(StatusCodes.Status201Created)
             .Produces<WriteResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesWriteProblems();
         group.MapDelete("/{id}", Delete)
             .WithName("DeleteDocument")
             .WithSummary("Delete a statement (API key)")
             .WithDescription("Deletes the statement; the feed reports it as a tombstone. 204 when deleted, 404 when no statement has the id. Needs the X-Api-Key header.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesKeyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/bulk", BulkUpload.Run)
             .WithName("BulkUpload")
             .WithSummary("Upload many statements as JSON Lines (API key)")
@@ -71,10 +62,7 @@ public static class DocumentWriteEndpoints
                 "update. The last line is a summary. Needs the X-Api-Key header.")
             .Accepts<StatementRecord>("application/x-ndjson", "application/jsonl")
             .Produces<BulkLineResponse>(StatusCodes.Status200OK, "application/x-ndjson")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesWriteProblems();
         return group;
     }
 
@@ -95,7 +83,7 @@ public static class DocumentWriteEndpoints
     private static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>>> Replace(
         string id, HttpRequest request, IngestionService ingestion, IOptions<SearchApiOptions> options, CancellationToken cancellationToken)
     {
-        if (!StatementIds.IsValid(id)) throw new ApiException(ApiErrors.InvalidId, "An id is 1-128 letters, digits, '.', '_', ':' or '-'.");
+        ReadRequests.Id(id);
         var mediaType = RequestBodies.MediaType(request);
         if (mediaType != Json) throw RequestBodies.Unsupported(mediaType, Json);
         var record = await ReadRecord(request, options.Value, cancellationToken);
@@ -107,8 +95,7 @@ public static class DocumentWriteEndpoints
     /// <param name="id" example="mfa_briefing_2025_12_19">The statement's id.</param>
     private static async Task<NoContent> Delete(string id, IngestionService ingestion, CancellationToken cancellationToken)
     {
-        if (!StatementIds.IsValid(id)) throw new ApiException(ApiErrors.InvalidId, "An id is 1-128 letters, digits, '.', '_', ':' or '-'.");
-        var result = await ingestion.DeleteAsync(id, cancellationToken);
+        var result = await ingestion.DeleteAsync(ReadRequests.Id(id), cancellationToken);
         if (result.Outcome == WriteOutcome.NotFound) throw new ApiException(ApiErrors.DocumentNotFound, $"No statement has the id '{id}'.");
         return TypedResults.NoContent();
     }

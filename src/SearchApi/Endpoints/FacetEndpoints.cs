@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchApi.Contracts;
 using SearchApi.Core.Search;
-using SearchApi.Errors;
 using SearchApi.Observability;
 
 namespace SearchApi.Endpoints;
@@ -13,7 +12,7 @@ public static class FacetEndpoints
 
     public static RouteGroupBuilder MapFacets(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/facets").WithTags("Facets").AddEndpointFilter<ReadyIndexFilter>().AddEndpointFilter<IndexCacheFilter>();
+        var group = app.MapGroup("/api/v1/facets").WithTags("Facets").AddEndpointFilter<ReadyIndexFilter>();
         group.MapGet("", Facets)
             .WithName("Facets")
             .WithSummary("Count statements per language, source, kind, year, person, organisation, place and time")
@@ -24,8 +23,7 @@ public static class FacetEndpoints
                 "lists every language with the count it would have. People, organisations and places are counted once per " +
                 "statement whichever language names them. Use a value as the matching filter of /api/v1/search " +
                 "(person=person:sergey-lavrov; year and timeline values become from/to).")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesReadProblems();
         group.MapGet("/{field}/values", Values)
             .WithName("FacetValues")
             .WithSummary("Find facet values by the beginning of their name (autocomplete)")
@@ -33,36 +31,31 @@ public static class FacetEndpoints
                 "Lists the values of one facet field whose value, or a word of whose English or Russian name, begins with " +
                 "prefix — \"лав\" finds Sergey Lavrov, \"csto\" the Collective Security Treaty Organization — most frequent " +
                 "first, with exact counts over all statements. Fields: lang, source, kind, year, person, organization, place.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesReadProblems();
         return group;
     }
 
-    private static Ok<FacetsResponse> Facets([AsParameters] FacetParameters parameters, FacetService facets, SearchMetrics metrics)
+    private static Results<Ok<FacetsResponse>, StatusCodeHttpResult> Facets(
+        [AsParameters] FacetParameters parameters, ReadSessions sessions, SearchMetrics metrics, HttpContext http)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var request = new FacetRequest(
-            RequestParsing.Query(parameters),
-            RequestParsing.Filters(parameters),
-            RequestParsing.FacetFields("field", parameters.Field, DefaultFields),
-            RequestParsing.FacetSize(parameters.Size),
-            RequestParsing.Interval(parameters.Interval),
-            parameters.Strict ?? false);
-        var counts = facets.Count(request);
+        var request = ReadRequests.Query(parameters.ToInput());
+        var spec = new FacetSpec(
+            ReadRequests.FacetFields("field", parameters.Field, DefaultFields), ReadRequests.FacetSize(parameters.Size), ReadRequests.Interval(parameters.Interval));
+        using var session = sessions.Open(request);
+        if (IndexETags.NotModified(http, session)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        var counts = session.Facets(spec);
         metrics.RecordSearch("facets", System.Diagnostics.Stopwatch.GetElapsedTime(started), counts.Total);
         return TypedResults.Ok(ToResponse(counts));
     }
 
     /// <param name="field" example="person">The facet field: lang, source, kind, year, person, organization or place.</param>
-    private static Ok<FacetValuesResponse> Values(string field, [AsParameters] FacetValueParameters parameters, FacetService facets)
+    private static Ok<FacetValuesResponse> Values(string field, [AsParameters] FacetValueParameters parameters, FacetValueSearch values)
     {
-        if (!FacetLabels.Fields.Contains(field))
-            throw new ApiException(ApiErrors.UnknownFacetField, $"field '{field}' is not one of: {string.Join(", ", FacetLabels.Fields)}.");
-        var prefix = parameters.Prefix ?? "";
-        if (prefix.Length > RequestParsing.MaxValueLength)
-            throw new ApiException(ApiErrors.InvalidParameter, $"prefix is longer than {RequestParsing.MaxValueLength} characters.");
-        var values = facets.SearchValues(field, prefix, RequestParsing.ValueCount(parameters.Size));
-        return TypedResults.Ok(new FacetValuesResponse(field, prefix, true, values.Select(ToResponse).ToList()));
+        ReadRequests.FacetField(field, "field", FacetLabels.Fields);
+        var prefix = ReadRequests.Prefix(parameters.Prefix);
+        var found = values.Find(field, prefix, ReadRequests.ValueCount(parameters.Size));
+        return TypedResults.Ok(new FacetValuesResponse(field, prefix, true, found.Select(ToResponse).ToList()));
     }
 
     public static FacetsResponse ToResponse(FacetResult result) => new(

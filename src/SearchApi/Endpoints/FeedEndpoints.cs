@@ -1,10 +1,8 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchApi.Contracts;
 using SearchApi.Core.Storage;
 using SearchApi.Errors;
-using SearchApi.Hosting;
+using SearchApi.Core.Search;
 
 namespace SearchApi.Endpoints;
 
@@ -30,7 +28,7 @@ public static class FeedEndpoints
         return group;
     }
 
-    private static async Task<Ok<FeedResponse>> Feed([AsParameters] FeedParameters parameters, IStatementStore store, CursorKeys keys, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Ok<FeedResponse>> Feed([AsParameters] FeedParameters parameters, IStatementStore store, CursorCodec cursors, HttpContext context, CancellationToken cancellationToken)
     {
         var limit = parameters.Limit switch
         {
@@ -40,7 +38,7 @@ public static class FeedEndpoints
         };
         if (!string.IsNullOrEmpty(parameters.Cursor) && parameters.ChangedSince is not null)
             throw new ApiException(ApiErrors.InvalidParameter, "changedSince only starts a walk; a cursor already says where to resume.");
-        var after = string.IsNullOrEmpty(parameters.Cursor) ? 0 : Decode(parameters.Cursor, keys.Key);
+        var after = cursors.DecodeFeed(parameters.Cursor);
 
         var state = await store.GetStateAsync(cancellationToken);
         var changes = await store.GetChangesAsync(after, limit, cancellationToken, parameters.ChangedSince);
@@ -48,29 +46,6 @@ public static class FeedEndpoints
         var items = changes.Select(c => new FeedItemResponse(c.Id, c.Seq, c.Deleted, c.UpdatedAt,
             c.Statement is { } s ? DocumentEndpoints.ToResponse(s, c) : null)).ToList();
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new FeedResponse(items, Encode(last, keys.Key), last < state.LastSeq, state.LastSeq));
-    }
-
-    private static string Encode(long seq, byte[] key)
-    {
-        var payload = new byte[9];
-        payload[0] = (byte)'F';
-        BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(1), seq);
-        return System.Buffers.Text.Base64Url.EncodeToString([.. payload, .. HMACSHA256.HashData(key, payload).AsSpan(0, 12)]);
-    }
-
-    private static long Decode(string cursor, byte[] key)
-    {
-        try
-        {
-            var bytes = System.Buffers.Text.Base64Url.DecodeFromChars(cursor);
-            if (bytes.Length == 21 && bytes[0] == (byte)'F' &&
-                CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(key, bytes.AsSpan(0, 9)).AsSpan(0, 12), bytes.AsSpan(9)))
-                return BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(1));
-        }
-        catch (FormatException)
-        {
-        }
-        throw new ApiException(ApiErrors.InvalidCursor, "cursor is not a feed cursor this service issued.");
+        return TypedResults.Ok(new FeedResponse(items, cursors.EncodeFeed(last), last < state.LastSeq, state.LastSeq));
     }
 }

@@ -54,22 +54,26 @@ public static class RequestBodies
     public static ApiException TooLarge(long limit) =>
         new(ApiErrors.PayloadTooLarge, $"The body is larger than {limit:N0} bytes, the limit for this endpoint.");
 
-    /// <summary>Reads through to another stream, throwing <see cref="ApiException"/> (413) past a byte limit.</summary>
-    private sealed class LimitedReadStream(Stream inner, long limit) : Stream
+    /// <summary>
+    /// Reads through to another stream, throwing <see cref="ApiException"/> past a byte limit (413) and for gzip that is
+    /// not valid (400).
+    /// </summary>
+    private sealed class LimitedReadStream(Stream inner, long limit) : Core.IO.PassThroughStream(inner)
     {
         private long _read;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        protected override int Read(int count)
+        {
+            _read += count;
+            if (_read > limit) throw TooLarge(limit);
+            return count;
+        }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
             try
             {
-                return Count(inner.Read(buffer, offset, count));
+                return base.Read(buffer, offset, count);
             }
             catch (InvalidDataException)
             {
@@ -81,36 +85,12 @@ public static class RequestBodies
         {
             try
             {
-                return Count(await inner.ReadAsync(buffer, cancellationToken));
+                return await base.ReadAsync(buffer, cancellationToken);
             }
             catch (InvalidDataException)
             {
                 throw InvalidGzip();
             }
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        private int Count(int read)
-        {
-            _read += read;
-            if (_read > limit) throw TooLarge(limit);
-            return read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
         }
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchApi.Contracts;
 using SearchApi.Core.Search;
-using SearchApi.Errors;
 using SearchApi.Observability;
 
 namespace SearchApi.Endpoints;
@@ -12,7 +11,7 @@ public static class SearchEndpoints
 {
     public static RouteGroupBuilder MapSearch(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/search").WithTags("Search").AddEndpointFilter<ReadyIndexFilter>().AddEndpointFilter<IndexCacheFilter>();
+        var group = app.MapGroup("/api/v1/search").WithTags("Search").AddEndpointFilter<ReadyIndexFilter>();
         group.MapGet("", Search)
             .WithName("Search")
             .WithSummary("Search statements")
@@ -22,9 +21,8 @@ public static class SearchEndpoints
                 "snippets and title in which the matched words are marked, and says how it matched. Results are paged: " +
                 "pass nextCursor back as cursor for the next page. Add facet= to get facet counts in the same answer.\n\n" +
                 QueryLanguage.Table)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesReadProblems()
+            .ProducesProblem(StatusCodes.Status410Gone);
         group.MapGet("/explain", Explain)
             .WithName("ExplainQuery")
             .WithSummary("Show how a query is read")
@@ -33,62 +31,47 @@ public static class SearchEndpoints
                 "and Russian stems and name keys, transliteration keys), the people, organisations and places the words " +
                 "name, and the Lucene query that runs — so you can see why a statement matched or did not. Add id= to " +
                 "check one statement.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesReadProblems();
         group.MapExport();
         return group;
     }
 
-    private static Ok<SearchResponse> Search(
-        [AsParameters] SearchParameters parameters, SearchService search, FacetService facets, CursorCodec cursors, SearchMetrics metrics)
+    private static Results<Ok<SearchResponse>, StatusCodeHttpResult> Search(
+        [AsParameters] SearchParameters parameters, ReadSessions sessions, CursorCodec cursors, SearchMetrics metrics, HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
-        var query = RequestParsing.Query(parameters);
-        var filters = RequestParsing.Filters(parameters);
-        var sort = RequestParsing.Sort(parameters.Sort, query.Length > 0);
-        var limit = RequestParsing.Limit(parameters.Limit);
-        var snippets = RequestParsing.Snippets(parameters.Snippets, parameters.SnippetLength);
-        var html = RequestParsing.Html(parameters.Highlight);
-        var facetFields = RequestParsing.FacetFields("facet", parameters.Facet, []);
-        var facetSize = RequestParsing.FacetSize(parameters.FacetSize, "facetSize");
-        var interval = RequestParsing.Interval(parameters.Interval);
-        var strict = parameters.Strict ?? false;
-        var fingerprint = CursorCodec.Fingerprint(query, filters, sort);
-        Cursor? after = null;
-        if (!string.IsNullOrEmpty(parameters.Cursor))
-        {
-            switch (cursors.TryDecode(parameters.Cursor, fingerprint, out after))
-            {
-                case CursorError.Invalid:
-                    throw new ApiException(ApiErrors.InvalidCursor, "cursor is malformed or was altered; start again without a cursor.");
-                case CursorError.Mismatch:
-                    throw new ApiException(ApiErrors.CursorMismatch, "cursor was issued for another q, filter or sort; pass the same ones as for the first page.");
-                case CursorError.Expired:
-                    throw new ApiException(ApiErrors.CursorExpired, "cursor was issued by another instance of the service or before it restarted; start again without a cursor.");
-            }
-        }
+        var request = ReadRequests.Query(parameters.ToInput());
+        var sort = ReadRequests.Sort(parameters.Sort, request.Query.Length > 0);
+        var page = new SearchPage(sort, ReadRequests.Limit(parameters.Limit), Snippets: ReadRequests.Snippets(parameters.Snippets, parameters.SnippetLength));
+        var html = ReadRequests.Html(parameters.Highlight);
+        var facets = new FacetSpec(
+            ReadRequests.FacetFields("facet", parameters.Facet, []), ReadRequests.FacetSize(parameters.FacetSize, "facetSize"), ReadRequests.Interval(parameters.Interval));
+        var after = cursors.DecodeSearch(parameters.Cursor, CursorCodec.Fingerprint(request, sort));
 
-        var result = search.Search(new SearchRequest(query, filters, sort, limit, after, snippets, strict));
-        var facetCounts = facetFields.Count == 0
-            ? null
-            : FacetEndpoints.ToResponse(facets.Count(new FacetRequest(query, filters, facetFields, facetSize, interval, strict)));
+        // One snapshot for the page and its facets: page N's counts are page 1's.
+        using var session = sessions.Open(request, after?.Snapshot);
+        if (IndexETags.NotModified(http, session)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        var result = session.Search(page with { After = after?.Position });
+        var facetCounts = facets.Fields.Count == 0 ? null : FacetEndpoints.ToResponse(session.Facets(facets));
         var took = Stopwatch.GetElapsedTime(started);
         metrics.RecordSearch("search", took, result.Total);
         return TypedResults.Ok(new SearchResponse(
             result.Total,
             (long)took.TotalMilliseconds,
             result.Hits.Select(h => ToResponse(h, html)).ToList(),
-            result.Next is { } next ? cursors.Encode(next, fingerprint) : null,
+            result.Next is { } next ? cursors.Encode(next, CursorCodec.Fingerprint(request, sort)) : null,
             facetCounts?.Facets,
             result.Degraded is { } degraded ? $"{degraded.Message} (at position {degraded.Position}); the query was read as plain words." : null));
     }
 
-    private static Ok<ExplainResponse> Explain([AsParameters] ExplainParameters parameters, SearchService search, QueryBuilder queries, Core.Entities.Gazetteer gazetteer)
+    private static Results<Ok<ExplainResponse>, StatusCodeHttpResult> Explain(
+        [AsParameters] ExplainParameters parameters, ReadSessions sessions, QueryBuilder queries, Core.Entities.Gazetteer gazetteer, HttpContext http)
     {
-        var query = RequestParsing.Query(new QueryParameters { Q = parameters.Q });
+        var request = ReadRequests.Query(new QueryInput(parameters.Q, parameters.Strict));
         var id = string.IsNullOrWhiteSpace(parameters.Id) ? null : parameters.Id.Trim();
-        var explanation = search.Explain(query, parameters.Strict ?? false, id);
-        var plan = explanation.Plan;
+        using var session = sessions.Open(request);
+        if (IndexETags.NotModified(http, session)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        var plan = session.Plan;
         var words = plan.Words.Select(w => new ExplainedWordResponse(
             w.Text,
             ScopeName(w.Scope),
@@ -96,17 +79,17 @@ public static class SearchEndpoints
             w.EntityId is { } entityId
                 ? new EntityRefResponse(entityId, Core.Statements.EntityTypes.OfId(entityId), ToLabels(gazetteer.LabelsOf(entityId)))
                 : null)).ToList();
-        var statement = explanation.Statement is { } s
+        var statement = session.Explain(id) is { } s
             ? new ExplainedStatementResponse(s.Id, s.Exists, s.Matches, s.Score, s.MatchedBy.Select(MatchKindNames.Of).ToList())
             : null;
         return TypedResults.Ok(new ExplainResponse(
-            query,
+            request.Query,
             plan.Degraded is { } degraded ? new SyntaxErrorResponse(degraded.Message, degraded.Position) : null,
             plan.Syntax is { } syntax ? ToResponse(syntax) : null,
             words,
             plan.Scoring.ToString(),
             statement,
-            new QueryLimitsResponse(RequestParsing.MaxQueryLength, queries.Limits.MaxClauses, queries.Limits.MaxPrefixExpansions)));
+            new QueryLimitsResponse(ReadRequests.MaxQueryLength, queries.Limits.MaxClauses, queries.Limits.MaxPrefixExpansions)));
     }
 
     private static SearchHitResponse ToResponse(SearchHit hit, bool html)

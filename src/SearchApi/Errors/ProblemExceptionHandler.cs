@@ -43,6 +43,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     public static ApiException? Translate(Exception exception) => exception switch
     {
         ApiException api => api,
+        InvalidRequestException invalid => new ApiException(ErrorOf(invalid.Problem), invalid.Message),
+        CursorException cursor => new ApiException(cursor.Error switch
+        {
+            CursorError.Mismatch => ApiErrors.CursorMismatch,
+            CursorError.Expired => ApiErrors.CursorExpired,
+            _ => ApiErrors.InvalidCursor,
+        }, cursor.Message),
         QuerySyntaxException syntax => new ApiException(ApiErrors.QuerySyntax, $"{syntax.Message} (at position {syntax.Position}).",
             new Dictionary<string, object?> { ["position"] = syntax.Position }),
         QueryLimitException { Limit: QueryLimit.Clauses } limit => new ApiException(ApiErrors.TooManyClauses, limit.Message),
@@ -59,9 +66,32 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         _ => null,
     };
 
+    /// <summary>The problem code of each way a read request can be wrong.</summary>
+    private static ApiError ErrorOf(RequestProblem problem) => problem switch
+    {
+        RequestProblem.QueryTooLong => ApiErrors.QueryTooLong,
+        RequestProblem.InvalidLang => ApiErrors.InvalidLang,
+        RequestProblem.InvalidKind => ApiErrors.InvalidKind,
+        RequestProblem.InvalidEntity => ApiErrors.InvalidEntity,
+        RequestProblem.InvalidDate => ApiErrors.InvalidDate,
+        RequestProblem.InvalidDateRange => ApiErrors.InvalidDateRange,
+        RequestProblem.TooManyValues => ApiErrors.TooManyValues,
+        RequestProblem.InvalidSort => ApiErrors.InvalidSort,
+        RequestProblem.InvalidLimit => ApiErrors.InvalidLimit,
+        RequestProblem.InvalidFacetSize => ApiErrors.InvalidFacetSize,
+        RequestProblem.InvalidSnippets => ApiErrors.InvalidSnippets,
+        RequestProblem.InvalidHighlight => ApiErrors.InvalidHighlight,
+        RequestProblem.InvalidInterval => ApiErrors.InvalidInterval,
+        RequestProblem.UnknownFacetField => ApiErrors.UnknownFacetField,
+        RequestProblem.InvalidId => ApiErrors.InvalidId,
+        _ => ApiErrors.InvalidParameter,
+    };
+
     public static ValueTask Write(IProblemDetailsService problems, HttpContext httpContext, ApiError error, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
     {
         httpContext.Response.StatusCode = error.Status;
+        // An ETag set for the answer that was going to be sent does not describe this one.
+        httpContext.Response.Headers.Remove("ETag");
         if (error == ApiErrors.NotReady || error == ApiErrors.SearchTimeout) httpContext.Response.Headers.RetryAfter = "1";
         if (error == ApiErrors.StoreUnavailable || error == ApiErrors.StoreFailed || error == ApiErrors.IndexUnavailable) httpContext.Response.Headers.RetryAfter = "5";
         if (error == ApiErrors.MissingApiKey) httpContext.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";

@@ -3,7 +3,7 @@ using SearchApi.Core.Ingestion;
 namespace SearchApi.Hosting;
 
 /// <summary>Runs at most one index rebuild at a time in the background and remembers how the last one went.</summary>
-public sealed class ReindexJobs(IndexSynchronizer synchronizer, IHostApplicationLifetime lifetime, ILogger<ReindexJobs> logger)
+public sealed class ReindexJobs(IndexSynchronizer synchronizer, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<ReindexJobs> logger)
 {
     public sealed record Status(string State, DateTimeOffset? StartedAt = null, DateTimeOffset? FinishedAt = null, RebuildResult? Result = null, string? Error = null);
 
@@ -24,19 +24,19 @@ public sealed class ReindexJobs(IndexSynchronizer synchronizer, IHostApplication
         lock (_lock)
         {
             if (_status.State == "running") return _status;
-            _status = new Status("running", DateTimeOffset.UtcNow);
+            _status = new Status("running", clock.GetUtcNow());
         }
         _ = Task.Run(async () =>
         {
             try
             {
                 var result = await synchronizer.RebuildAsync(cancellationToken: lifetime.ApplicationStopping);
-                lock (_lock) _status = _status with { State = "completed", FinishedAt = DateTimeOffset.UtcNow, Result = result };
+                lock (_lock) _status = _status with { State = "completed", FinishedAt = clock.GetUtcNow(), Result = result };
             }
             catch (Exception e)
             {
                 logger.LogError(e, "Index rebuild failed");
-                lock (_lock) _status = _status with { State = "failed", FinishedAt = DateTimeOffset.UtcNow, Error = "The rebuild failed; the previous index stays in service. See the service log." };
+                lock (_lock) _status = _status with { State = "failed", FinishedAt = clock.GetUtcNow(), Error = "The rebuild failed; the previous index stays in service. See the service log." };
             }
         });
         return Current;

@@ -37,8 +37,11 @@ public static class ServiceRegistration
             () => StatementAnalyzer.Create(),
             sp.GetRequiredService<ILogger<IndexCatalog>>(),
             TimeSpan.FromSeconds(Options(sp).CursorLifetimeSeconds),
-            sp.GetRequiredService<IndexPageCache>()));
+            sp.GetRequiredService<IndexPageCache>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new IndexCommitPolicy(TimeSpan.FromSeconds(Options(sp).IndexCommitSeconds), Options(sp).IndexCommitChanges));
         services.AddSingleton<IndexSynchronizer>();
+        services.AddSingleton<IIndexFollower>(sp => sp.GetRequiredService<IndexSynchronizer>());
         services.AddSingleton<StatementWriter>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<SeedLoader>();
@@ -49,15 +52,12 @@ public static class ServiceRegistration
             StatementAnalyzer.Create(AnalysisMode.Query),
             sp.GetRequiredService<EntityLinker>(),
             new QueryLimits(Options(sp).MaxQueryClauses, Options(sp).MaxPrefixExpansions, TimeSpan.FromMilliseconds(Options(sp).SearchTimeoutMs))));
-        services.AddSingleton<SearchService>();
-        services.AddSingleton<CursorKeys>();
+        services.AddSingleton<ReadSessions>();
+        services.AddSingleton<FacetValueSearch>();
         services.AddSingleton<InstanceIdentity>();
-        services.AddSingleton(sp => new CursorCodec(sp.GetRequiredService<CursorKeys>().Key, sp.GetRequiredService<InstanceIdentity>().Id));
-        services.AddSingleton<FacetService>();
-        services.AddSingleton<Exporter>();
+        services.AddSingleton(sp => new CursorCodec(sp.GetRequiredService<InstanceIdentity>().Id));
         services.AddSingleton<ReindexJobs>();
         services.AddSingleton<Security.ApiKeyRing>();
-        services.AddSingleton<SimilarService>();
         services.AddSingleton<IndexReadiness>();
         services.AddHostedService<StartupService>();
         return services;

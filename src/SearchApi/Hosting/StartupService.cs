@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Options;
 using SearchApi.Core.Indexing;
 using SearchApi.Core.Ingestion;
+using SearchApi.Core.Search;
 using SearchApi.Core.Storage;
 using SearchApi.Options;
 
@@ -21,7 +22,7 @@ public sealed class StartupService(
     IndexSynchronizer synchronizer,
     IndexCatalog catalog,
     IndexReadiness readiness,
-    CursorKeys cursorKeys,
+    CursorCodec cursors,
     IOptions<SearchApiOptions> options,
     TimeProvider clock,
     ILogger<StartupService> logger) : BackgroundService
@@ -35,7 +36,7 @@ public sealed class StartupService(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await WaitForStoreAsync(cancellationToken);
-        cursorKeys.UseStore((await store.GetStateAsync(cancellationToken)).StoreId);
+        cursors.UseKey(options.Value.CursorSecret, (await store.GetStateAsync(cancellationToken)).StoreId);
         await base.StartAsync(cancellationToken);
     }
 
@@ -109,6 +110,7 @@ public sealed class StartupService(
                 await synchronizer.RebuildAsync(cancellationToken: stoppingToken);
             }
             await synchronizer.CatchUpAsync(stoppingToken);
+            await synchronizer.CommitIfDueAsync(stoppingToken);
             // After a bulk load (or building the index at start), one segment once writes have paused.
             _ = synchronizer.MergeWhenQuiet(MergeQuietPeriod);
             if (_lastFailure is not null) logger.LogInformation("The index is keeping up with the store again");
@@ -127,6 +129,20 @@ public sealed class StartupService(
             }
             _lastFailure = kind;
             return false;
+        }
+    }
+
+    /// <summary>Stops the tail, then commits what the index applied since its last commit, so a restart re-applies nothing.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await synchronizer.CommitNowAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The index could not commit at shutdown; it re-applies the last changes from the store at the next start");
         }
     }
 

@@ -7,18 +7,19 @@ using SearchApi.Core.Parsing;
 using SearchApi.Core.Search;
 using SearchApi.Core.Statements;
 using SearchApi.Core.Storage;
-using SearchApi.Endpoints;
-using SearchApi.Errors;
 using SearchApi.Options;
 
 namespace SearchApi.Operations;
 
-/// <summary>Runs the operator commands on the same configuration and components as the service.</summary>
+/// <summary>
+/// Runs the operator commands on the same configuration and components as the service: ingest through the one write
+/// path (<see cref="IngestionService"/>), export through a read session, requests checked by the rules of the HTTP API.
+/// </summary>
 public static class OperatorCommands
 {
     private const int BatchSize = 1_000;
-    // Statements written to the store between index catch-ups: each catch-up commits the index, and a commit per batch
-    // made the CLI spend a fifth of its time flushing and merging small segments.
+    // Statements written to the store between index catch-ups: a bulk load leaves the index behind for a while and
+    // catches it up in larger steps (each makes small segments that must be merged later).
     private const int IndexEvery = 20_000;
 
     public static async Task<int> RunAsync(OperatorCommand command, IServiceProvider services)
@@ -34,7 +35,7 @@ public static class OperatorCommands
                 _ => await ExportAsync(command, services),
             };
         }
-        catch (Exception e) when (e is ApiException or FileNotFoundException or DirectoryNotFoundException or QuerySyntaxException or QueryLimitException)
+        catch (Exception e) when (e is InvalidRequestException or FileNotFoundException or DirectoryNotFoundException or QuerySyntaxException or QueryLimitException)
         {
             Console.Error.WriteLine("error: " + e.Message);
             return 2;
@@ -50,13 +51,25 @@ public static class OperatorCommands
         }
         var files = command.Positional.SelectMany(StatementFileReader.FilesIn).ToList();
         var reader = services.GetRequiredService<StatementFileReader>();
-        var writer = services.GetRequiredService<StatementWriter>();
-        var synchronizer = TryIndex(services);
+        var (ingestion, holdsIndex) = Ingestion(services);
         var progress = new ProgressDisplay("statements", files.Sum(f => new FileInfo(f).Length));
         var outcomes = new Dictionary<WriteOutcome, long>();
         var errors = new List<string>();
         long bytesBefore = 0;
         var unindexed = 0;
+        async Task Write(List<Statement> batch, long rejected)
+        {
+            if (batch.Count > 0)
+            {
+                unindexed += batch.Count;
+                var catchUp = unindexed >= IndexEvery;
+                foreach (var result in await ingestion.IngestAsync(batch, catchUp)) outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
+                if (catchUp) unindexed = 0;
+            }
+            progress.Add(batch.Count, rejected);
+            batch.Clear();
+        }
+
         foreach (var file in files)
         {
             var batch = new List<Statement>(BatchSize);
@@ -71,41 +84,47 @@ public static class OperatorCommands
                     if (errors.Count < 20) errors.Add($"{item.Origin}{(item.Line is { } line ? ":" + line : "")}: {item.Error}");
                 }
                 if (batch.Count < BatchSize) continue;
-                unindexed = await WriteBatch(batch, writer, synchronizer, outcomes, unindexed);
-                progress.Add(batch.Count, rejected);
-                batch.Clear();
+                await Write(batch, rejected);
                 rejected = 0;
             }
-            unindexed = await WriteBatch(batch, writer, synchronizer, outcomes, unindexed);
-            progress.Add(batch.Count, rejected);
+            await Write(batch, rejected);
             bytesBefore += new FileInfo(file).Length;
             progress.BytesDone = bytesBefore;
         }
-        if (synchronizer is not null) await synchronizer.CatchUpAsync();
-        // One segment: the service then looks each query term up once.
-        synchronizer?.MergeNow();
+        // The index takes the rest, commits, and is merged into one segment: the service then looks each term up once.
+        await ingestion.FinishBulkLoadAsync();
         progress.Finish();
-        Console.Error.WriteLine(string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Value:N0} {o.Key.ToString().ToLowerInvariant()}")) + $", {progress.Rejected:N0} rejected");
+        Console.Error.WriteLine(string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Value:N0} {WriteOutcomes.Name(o.Key)}")) + $", {progress.Rejected:N0} rejected");
         foreach (var error in errors) Console.Error.WriteLine("  rejected " + error);
-        if (synchronizer is null) Console.Error.WriteLine("The service is running and holds the index: it indexes these statements within a second.");
+        if (!holdsIndex) Console.Error.WriteLine("The service is running and holds the index: it indexes these statements within a second.");
         return 0;
     }
 
-    /// <returns>The statements written since the index last caught up.</returns>
-    private static async Task<int> WriteBatch(
-        List<Statement> batch, StatementWriter writer, IndexSynchronizer? synchronizer, Dictionary<WriteOutcome, long> outcomes, int unindexed)
+    /// <summary>
+    /// The write path for a command: the service's own (this process holds the index), or, when a running service
+    /// holds it, the same path writing only the store, which the service follows.
+    /// </summary>
+    private static (IngestionService Ingestion, bool HoldsIndex) Ingestion(IServiceProvider services)
     {
-        if (batch.Count == 0) return unindexed;
-        foreach (var result in await writer.WriteAsync(batch)) outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
-        unindexed += batch.Count;
-        if (synchronizer is null || unindexed < IndexEvery) return unindexed;
-        await synchronizer.CatchUpAsync();
-        return 0;
+        try
+        {
+            return (services.GetRequiredService<IngestionService>(), true);
+        }
+        catch (LockObtainFailedException)
+        {
+            return (new IngestionService(services.GetRequiredService<StatementWriter>(), IIndexFollower.StoreOnly,
+                services.GetRequiredService<ILogger<IngestionService>>()), false);
+        }
     }
 
     private static async Task<int> ReindexAsync(IServiceProvider services)
     {
-        if (TryIndex(services) is not { } synchronizer)
+        IndexSynchronizer synchronizer;
+        try
+        {
+            synchronizer = services.GetRequiredService<IndexSynchronizer>();
+        }
+        catch (LockObtainFailedException)
         {
             Console.Error.WriteLine("The service is running and holds the index: rebuild it with POST /api/v1/admin/reindex.");
             return 3;
@@ -125,45 +144,18 @@ public static class OperatorCommands
     private static async Task<int> ExportAsync(OperatorCommand command, IServiceProvider services)
     {
         var settings = services.GetRequiredService<IOptions<SearchApiOptions>>().Value;
-        var parameters = new Contracts.QueryParameters
-        {
-            Q = command.Option("q"),
-            Lang = [.. command.Values("lang")],
-            Source = [.. command.Values("source")],
-            Kind = [.. command.Values("kind")],
-            Person = [.. command.Values("person")],
-            Organization = [.. command.Values("organization")],
-            Place = [.. command.Values("place")],
-            From = command.Option("from"),
-            To = command.Option("to"),
-        };
-        var query = RequestParsing.Query(parameters);
-        var format = command.Option("format") switch
-        {
-            null or "ndjson" => ExportFormat.Ndjson,
-            "csv" => ExportFormat.Csv,
-            var other => throw new ApiException(ApiErrors.InvalidParameter, $"--format {other} is not ndjson or csv."),
-        };
-        var request = new ExportRequest(query, RequestParsing.Filters(parameters), RequestParsing.Sort(command.Option("sort"), query.Length > 0), format, command.Option("include-text") == "true");
+        var request = ReadRequests.Query(new QueryInput(
+            command.Option("q"), Strict: null, command.Values("lang"), command.Values("source"), command.Values("kind"),
+            command.Values("person"), command.Values("organization"), command.Values("place"), command.Option("from"), command.Option("to")));
+        var options = new ExportOptions(
+            ReadRequests.Sort(command.Option("sort"), request.Query.Length > 0), ReadRequests.Format(command.Option("format")), command.Option("include-text") == "true");
         // Read-only: an export runs beside a running service without taking the index's write lock.
         using var catalog = IndexCatalog.OpenReadOnly(settings.IndexPath, () => StatementAnalyzer.Create());
-        var exporter = new Exporter(catalog, services.GetRequiredService<QueryBuilder>(), TimeProvider.System);
+        var sessions = new ReadSessions(catalog, services.GetRequiredService<QueryBuilder>(), services.GetRequiredService<FacetLabels>());
+        using var session = sessions.Open(request);
         await using var output = command.Option("out") is { } path ? File.Create(path) : Console.OpenStandardOutput();
-        var manifest = await exporter.WriteAsync(request, output);
+        var manifest = await session.ExportAsync(options, output);
         Console.Error.WriteLine($"exported {manifest.Count:N0} statements, sha256 {manifest.Sha256}");
         return 0;
-    }
-
-    /// <summary>The index synchronizer, or null when a running service holds the index's write lock.</summary>
-    private static IndexSynchronizer? TryIndex(IServiceProvider services)
-    {
-        try
-        {
-            return services.GetRequiredService<IndexSynchronizer>();
-        }
-        catch (LockObtainFailedException)
-        {
-            return null;
-        }
     }
 }

@@ -57,6 +57,16 @@ public sealed class SearchApiOptions
     /// </summary>
     public int IndexCacheMegabytes { get; set; } = Core.Indexing.IndexPageCache.DefaultMegabytes;
 
+    /// <summary>
+    /// Most seconds between index commits. A write is searchable when it is acknowledged (a refresh); the commit that
+    /// makes the index durable comes within this time (or after <see cref="IndexCommitChanges"/>). After a crash the
+    /// index re-applies from the store what came after its last commit.
+    /// </summary>
+    public int IndexCommitSeconds { get; set; } = 10;
+
+    /// <summary>Most store changes the index applies before it commits.</summary>
+    public int IndexCommitChanges { get; set; } = 10_000;
+
     /// <summary>Most words, phrases and prefixes one query may hold (too_many_clauses beyond).</summary>
     public int MaxQueryClauses { get; set; } = 32;
 

@@ -26,6 +26,8 @@ public sealed class SearchApiOptionsValidator : IValidateOptions<SearchApiOption
             failures.Add("SearchApi:CursorLifetimeSeconds must be between 10 and 86400.");
         if (options.SyncIntervalMs is < 50 or > 600_000) failures.Add("SearchApi:SyncIntervalMs must be between 50 and 600000.");
         if (options.IndexCacheMegabytes is < 16 or > 1_048_576) failures.Add("SearchApi:IndexCacheMegabytes must be between 16 and 1048576.");
+        if (options.IndexCommitSeconds is < 1 or > 86_400) failures.Add("SearchApi:IndexCommitSeconds must be between 1 and 86400.");
+        if (options.IndexCommitChanges is < 1 or > 10_000_000) failures.Add("SearchApi:IndexCommitChanges must be between 1 and 10000000.");
         if (options.MaxIndexLagSeconds is < 1 or > 86_400) failures.Add("SearchApi:MaxIndexLagSeconds must be between 1 and 86400.");
         if (options.MaxQueryClauses is < 1 or > 1_000) failures.Add("SearchApi:MaxQueryClauses must be between 1 and 1000.");
         if (options.MaxPrefixExpansions is < 1 or > 1_000) failures.Add("SearchApi:MaxPrefixExpansions must be between 1 and 1000.");

@@ -35,10 +35,12 @@ public sealed class PoisonStatementTests : IDisposable
         return (catalog, new IndexSynchronizer(_store, catalog, NullLogger<IndexSynchronizer>.Instance));
     }
 
-    private static List<string> Ids(IndexCatalog catalog, string query) =>
-        new SearchApi.Core.Search.SearchService(catalog, new SearchApi.Core.Search.QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new SearchApi.Core.Entities.EntityLinker(SearchApi.Core.Entities.Gazetteer.Embedded)))
-            .Search(new SearchApi.Core.Search.SearchRequest(query, SearchApi.Core.Search.SearchFilters.None, SearchApi.Core.Search.SearchSort.DateDescending, 100))
+    private static List<string> Ids(IndexCatalog catalog, string query)
+    {
+        using var session = IndexTestBase.For(catalog).Open(new SearchApi.Core.Search.QueryRequest(query, SearchApi.Core.Search.SearchFilters.None));
+        return session.Search(new SearchApi.Core.Search.SearchPage(SearchApi.Core.Search.SearchSort.DateDescending, 100))
             .Hits.Select(h => h.Statement.Id).Order(StringComparer.Ordinal).ToList();
+    }
 
     [Fact]
     public async Task A_statement_that_cannot_be_indexed_is_skipped_and_the_others_go_on()

@@ -98,7 +98,7 @@ public sealed class HighlighterTests : IndexTestBase
     {
         await Ingest(TestStatements.Make("a", "Talks on the grain deal resumed.", title: "Grain deal"));
 
-        var hit = Assert.Single(Service().Search(new SearchRequest("grain", SearchFilters.None, SearchSort.Relevance, 10, Snippets: new SnippetOptions(0, 200))).Hits);
+        var hit = Assert.Single(Search("grain", new SearchPage(SearchSort.Relevance, 10, Snippets: new SnippetOptions(0, 200))).Hits);
         Assert.Empty(hit.Snippets);
         Assert.Equal("", hit.Statement.Text);
         Assert.Equal(["Grain"], MarkedTitle(hit));

@@ -14,6 +14,9 @@ namespace SearchApi.Tests.Support;
 public abstract class IndexTestBase : IDisposable
 {
     protected readonly TempDirectory _folder = new();
+
+    /// <summary>The time the index and its snapshots live by: moved by the test, never by waiting.</summary>
+    protected readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     protected readonly SqlStatementStore _store;
     protected IndexCatalog _catalog;
     protected IndexSynchronizer _sync;
@@ -29,8 +32,8 @@ public abstract class IndexTestBase : IDisposable
 
     protected (IndexCatalog, IndexSynchronizer) OpenIndex()
     {
-        var catalog = IndexCatalog.Open(_folder.File("index"), () => StatementAnalyzer.Create());
-        return (catalog, new IndexSynchronizer(_store, catalog, NullLogger<IndexSynchronizer>.Instance));
+        var catalog = IndexCatalog.Open(_folder.File("index"), () => StatementAnalyzer.Create(), clock: Clock);
+        return (catalog, new IndexSynchronizer(_store, catalog, NullLogger<IndexSynchronizer>.Instance, Clock));
     }
 
     public void Dispose()
@@ -41,11 +44,17 @@ public abstract class IndexTestBase : IDisposable
         _folder.Dispose();
     }
 
-    protected SearchService Service() =>
-        new(_catalog, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)));
+    /// <summary>Read sessions on this index, as the service opens them.</summary>
+    protected ReadSessions Sessions() => For(_catalog);
 
-    protected FacetService Facets() =>
-        new(_catalog, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)), new FacetLabels(Gazetteer.Embedded), Gazetteer.Embedded);
+    public static ReadSessions For(IndexCatalog catalog) =>
+        new(catalog, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)), new FacetLabels(Gazetteer.Embedded));
+
+    protected FacetResult Facets(string q, SearchFilters filters, IReadOnlyList<string> fields)
+    {
+        using var session = Sessions().Open(new QueryRequest(q, filters));
+        return session.Facets(new FacetSpec(fields));
+    }
 
     protected async Task Ingest(params Statement[] statements)
     {
@@ -54,5 +63,11 @@ public abstract class IndexTestBase : IDisposable
     }
 
     protected SearchResult Search(string q, SearchSort sort = SearchSort.Relevance, int limit = 10, Cursor? after = null, SearchFilters? filters = null) =>
-        Service().Search(new SearchRequest(q, filters ?? SearchFilters.None, sort, limit, after));
+        Search(q, new SearchPage(sort, limit, after?.Position), filters, after?.Snapshot);
+
+    protected SearchResult Search(string q, SearchPage page, SearchFilters? filters = null, long? snapshot = null)
+    {
+        using var session = Sessions().Open(new QueryRequest(q, filters ?? SearchFilters.None), snapshot);
+        return session.Search(page);
+    }
 }

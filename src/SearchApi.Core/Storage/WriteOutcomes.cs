@@ -1,6 +1,4 @@
-using SearchApi.Core.Storage;
-
-namespace SearchApi.Contracts;
+namespace SearchApi.Core.Storage;
 
 /// <summary>The names write outcomes have in every answer (single writes, bulk lines, the CLI's summary).</summary>
 public static class WriteOutcomes

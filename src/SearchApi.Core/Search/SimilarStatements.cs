@@ -5,33 +5,25 @@ using SearchApi.Core.Indexing;
 
 namespace SearchApi.Core.Search;
 
-/// <param name="SharedEntities">Entities both statements name, most mentioned in the source statement first.</param>
-/// <param name="SimilarText">Whether the statement's wording resembles the source's (same language only).</param>
-public sealed record SimilarHit(IndexedStatement Statement, float Score, IReadOnlyList<string> SharedEntities, bool SimilarText);
-
 /// <summary>
 /// Statements like a given one: more-like-this over its wording within its language, and, across languages, the
 /// people, organisations and places it names (rarer and more often named entities weigh more).
 /// </summary>
-public sealed class SimilarService(IndexCatalog catalog)
+internal static class SimilarStatements
 {
     private const int MaxEntities = 12;
     private const float EntityWeight = 1.5f;
 
     /// <summary>Null when no statement has the id.</summary>
-    public IReadOnlyList<SimilarHit>? Similar(string id, int limit, string? lang) => catalog.Read(index => Similar(index, id, limit, lang));
-
-    private static List<SimilarHit>? Similar(StatementIndex index, string id, int limit, string? lang)
+    public static List<SimilarHit>? Find(IndexSearcher searcher, Lucene.Net.Analysis.Analyzer analyzer, string id, int limit, string? lang)
     {
-        using var lease = index.Acquire();
-        var searcher = lease.Searcher;
         var found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
         if (found.TotalHits == 0) return null;
         var source = StatementDocuments.Read(searcher, found.ScoreDocs[0].Doc);
 
         var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
         {
-            Analyzer = index.Analyzer,
+            Analyzer = analyzer,
             FieldNames = [IndexFields.Text(source.Lang)],
             MinTermFreq = 2,
             MinDocFreq = 2,
@@ -53,7 +45,7 @@ public sealed class SimilarService(IndexCatalog catalog)
         if (entities.Clauses.Count > 0) query.Add(entities, Occur.SHOULD);
         if (query.Clauses.Count == 1) return [];
 
-        var filter = lang is null ? null : SearchService.FilterOf(SearchFilters.None with { Langs = [lang] });
+        var filter = lang is null ? null : FilterQuery.FilterOf(SearchFilters.None with { Langs = [lang] });
         var textWeight = searcher.CreateNormalizedWeight(text);
         var hits = new List<SimilarHit>();
         foreach (var hit in searcher.Search(query, filter, limit).ScoreDocs)

@@ -38,16 +38,9 @@ public sealed record SearchFilters(
 /// </param>
 public sealed record SearchPosition(float Score, int Days, int Doc);
 
-/// <param name="After">Continue after this cursor, on its snapshot; null for the first page.</param>
-/// <param name="Strict">Refuse a malformed query instead of reading it as plain words.</param>
-public sealed record SearchRequest(
-    string Query,
-    SearchFilters Filters,
-    SearchSort Sort,
-    int Limit,
-    Cursor? After = null,
-    SnippetOptions? Snippets = null,
-    bool Strict = false);
+/// <summary>One page of a session's hits: in which order, how many, after which hit, with how many snippets.</summary>
+/// <param name="After">Continue after this position (a cursor's, on the snapshot the session was opened on); null for the first page.</param>
+public sealed record SearchPage(SearchSort Sort, int Limit, SearchPosition? After = null, SnippetOptions? Snippets = null);
 
 /// <param name="MatchedBy">How the query's words matched this statement, strongest first.</param>
 /// <param name="TitleHighlights">The matched words of the title.</param>

@@ -1,0 +1,162 @@
+using System.Security.Cryptography;
+using System.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchApi.Core.Indexing;
+
+namespace SearchApi.Core.Search;
+
+/// <summary>Whether a statement matches a query, and how.</summary>
+/// <param name="Exists">Whether any statement has the id.</param>
+public sealed record ExplainedStatement(string Id, bool Exists, bool Matches, float? Score, IReadOnlyList<MatchKind> MatchedBy);
+
+/// <param name="SharedEntities">Entities both statements name, most mentioned in the source statement first.</param>
+/// <param name="SimilarText">Whether the statement's wording resembles the source's (same language only).</param>
+public sealed record SimilarHit(IndexedStatement Statement, float Score, IReadOnlyList<string> SharedEntities, bool SimilarText);
+
+/// <summary>
+/// One read of the index for one request: one snapshot pinned (the current one, or the one a cursor pinned), one
+/// query plan, one filter, the prefix expansions checked once. Every part of an answer comes from it — hits, facets
+/// with the hits or alone, an export, an explanation, similar statements — so they agree: page N's facets are page
+/// 1's, and an export is exactly the cursor walk, in its order. Its <see cref="Version"/> is what the ETag names.
+/// Open with <see cref="ReadSessions.Open"/>; dispose to give the snapshot back.
+/// </summary>
+public sealed class ReadSession : IDisposable
+{
+    /// <summary>Hits per step of an export's walk.</summary>
+    public const int ExportPageSize = 1_000;
+
+    private readonly ReadSessions _sessions;
+    private readonly StatementIndex _index;
+    private readonly Snapshot _snapshot;
+    private readonly Filter? _filter;
+
+    internal ReadSession(ReadSessions sessions, StatementIndex index, Snapshot snapshot, QueryRequest request, QueryPlan plan)
+    {
+        _sessions = sessions;
+        _index = index;
+        _snapshot = snapshot;
+        Request = request;
+        Plan = plan;
+        _filter = FilterQuery.FilterOf(request.Filters);
+        IndexedSeq = index.SearchableSeq;
+    }
+
+    public QueryRequest Request { get; }
+
+    public QueryPlan Plan { get; }
+
+    /// <summary>The version of the snapshot this session reads: what a cursor pins and an ETag names.</summary>
+    public long Version => _snapshot.Version;
+
+    /// <summary>The store sequence number the index held when the session was opened.</summary>
+    public long IndexedSeq { get; }
+
+    private IndexSearcher Searcher => _snapshot.Searcher;
+
+    /// <summary>One page of hits, with snippets, highlights and how each matched; the cursor of the next page pins this session's snapshot.</summary>
+    public SearchResult Search(SearchPage page) => Read(() =>
+    {
+        var options = page.Snippets ?? SnippetOptions.Default;
+        var (found, total) = Walk(page.Sort, page.After, page.Limit + 1);
+        // One hit more than the page tells whether a next page exists.
+        var hits = found.Length > page.Limit ? found[..page.Limit] : found;
+        var docs = hits.Select(h => h.Doc).ToArray();
+        // The text is read only to cut snippets from it.
+        var statements = docs.Select(doc => StatementDocuments.Read(Searcher, doc, withText: options.Count > 0)).ToArray();
+        var highlights = Highlighter.Highlight(Searcher.IndexReader, docs, statements, Plan.Terms, options);
+        var matchedBy = Plan.MatchesAll ? null : MatchKinds.Of(Searcher, Plan, docs);
+        var result = new List<SearchHit>(hits.Length);
+        for (var i = 0; i < hits.Length; i++)
+            result.Add(new SearchHit(statements[i], Plan.MatchesAll ? 0 : hits[i].Score, highlights[i].Snippets,
+                SortOrder.PositionOf(hits[i], page.Sort), matchedBy?[i] ?? [], highlights[i].Title));
+        var next = found.Length > page.Limit && result.Count > 0 ? new Cursor(Version, result[^1].Position) : null;
+        return new SearchResult(total, result, next, Plan.Degraded);
+    });
+
+    /// <summary>Facet counts over every statement the query and filters match, on this session's snapshot.</summary>
+    public FacetResult Facets(FacetSpec spec) =>
+        Read(() => FacetCounts.Count(Searcher, Plan.Query, Request.Filters, spec, _sessions.Labels, _sessions.Limits, _sessions.Clock));
+
+    /// <summary>
+    /// Streams every statement the query matches, in the order a cursor walk gives them (relevance with the proximity
+    /// bonus, or date), a page at a time in constant memory, ending with a manifest whose hash covers every byte before it.
+    /// </summary>
+    public async Task<ExportManifest> ExportAsync(ExportOptions options, Stream output, CancellationToken cancellationToken = default)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var body = new HashingStream(output, hash);
+        await Write(body, ExportRows.Header(options), cancellationToken);
+        var after = options.After;
+        long count = 0;
+        while (true)
+        {
+            // Reading stays inside the guard; writing to the client stays out, so a client that hangs up is not damage.
+            var (lines, rows, last) = Read(() =>
+            {
+                var (hits, _) = Walk(options.Sort, after, ExportPageSize);
+                var text = new StringBuilder();
+                foreach (var hit in hits)
+                    text.Append(ExportRows.Row(StatementDocuments.Read(Searcher, hit.Doc, withText: options.IncludeText), Plan.MatchesAll ? 0 : hit.Score, options));
+                return (text.ToString(), hits.Length, hits.Length > 0 ? SortOrder.PositionOf(hits[^1], options.Sort) : null);
+            });
+            await Write(body, lines, cancellationToken);
+            await output.FlushAsync(cancellationToken);
+            count += rows;
+            if (rows < ExportPageSize) break;
+            after = last;
+        }
+        var manifest = new ExportManifest(Request.Query, Request.Filters, options.Sort, options.Format, options.IncludeText,
+            Version, IndexedSeq, count, Convert.ToHexStringLower(hash.GetHashAndReset()), _sessions.Clock.GetUtcNow());
+        await Write(output, ExportRows.Manifest(manifest), cancellationToken);
+        await output.FlushAsync(cancellationToken);
+        return manifest;
+    }
+
+    /// <summary>Whether and how the statement with this id matches the query; null when no id is given.</summary>
+    public ExplainedStatement? Explain(string? id) => id is null ? null : Read(() =>
+    {
+        var found = Searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
+        if (found.TotalHits == 0) return new ExplainedStatement(id, false, false, null, []);
+        var doc = found.ScoreDocs[0].Doc;
+        var matches = MatchKinds.Matches(Searcher, Searcher.CreateNormalizedWeight(Plan.Query), doc);
+        var score = matches ? Searcher.Explain(Plan.Scoring, doc).Value : (float?)null;
+        return new ExplainedStatement(id, true, matches, score, matches && !Plan.MatchesAll ? MatchKinds.Of(Searcher, Plan, [doc])[0] : []);
+    });
+
+    /// <summary>Statements like the one with this id (in one language, or both); null when no statement has the id.</summary>
+    public IReadOnlyList<SimilarHit>? Similar(string id, int limit, string? lang) =>
+        Read(() => SimilarStatements.Find(Searcher, _index.Analyzer, id, limit, lang));
+
+    // The hits after a position in a sort order, and how many match in all: relevance with the proximity bonus over
+    // the best hits, as every page and the export see it.
+    private (FieldDoc[] Hits, int Total) Walk(SearchSort sort, SearchPosition? after, int count)
+    {
+        var afterDoc = after is null ? null : SortOrder.After(after, sort);
+        var limits = _sessions.Limits;
+        if (sort == SearchSort.Relevance && Plan.Proximity is not null)
+            return ProximityRescorer.Search(Searcher, Plan, _filter, afterDoc, count, limits.Timeout, _sessions.Clock);
+        var collector = TopFieldCollector.Create(SortOrder.For(sort), count, afterDoc, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+        DeadlineCollector.Search(Searcher, Plan.Query, _filter, collector, limits.Timeout, _sessions.Clock);
+        var top = collector.GetTopDocs();
+        return (top.ScoreDocs.Cast<FieldDoc>().ToArray(), top.TotalHits);
+    }
+
+    private T Read<T>(Func<T> read) => _sessions.Catalog.Read(_index, read);
+
+    private static Task Write(Stream stream, string text, CancellationToken cancellationToken) =>
+        text.Length == 0 ? Task.CompletedTask : stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken).AsTask();
+
+    public void Dispose() => _snapshot.Dispose();
+
+    /// <summary>Passes an export's bytes on, adding them to its hash.</summary>
+    private sealed class HashingStream(Stream inner, IncrementalHash hash) : IO.PassThroughStream(inner)
+    {
+        protected override void Written(ReadOnlySpan<byte> bytes) => hash.AppendData(bytes);
+
+        // The output is the caller's: it is flushed here, never closed.
+        protected override void Dispose(bool disposing)
+        {
+        }
+    }
+}
