@@ -133,6 +133,35 @@ public sealed partial class BrowserTests : IAsyncLifetime
         Assert.NotEqual("pwned", await _page.TitleAsync());
     }
 
+    [Fact]
+    public async Task The_page_offers_the_other_language_and_marks_statements_found_through_translation()
+    {
+        await SanctionsStatements.WriteAsync(_server.Writer);
+
+        await _page.GotoAsync(Url("/?q=sanctions&lang=en"));
+        await Settled();
+        var suggestion = _page.Locator("#suggestion");
+        await Assertions.Expect(suggestion).ToBeVisibleAsync();
+        await Assertions.Expect(suggestion).ToContainTextAsync($"1 English statement matches; {SanctionsStatements.Count} Russian statements do");
+        await suggestion.Locator("button").ClickAsync();
+
+        await Assertions.Expect(_page).ToHaveURLAsync(LangRu());
+        await Settled();
+        var hits = _page.Locator("#hits > li");
+        await Assertions.Expect(hits).ToHaveCountAsync(10);
+        await Assertions.Expect(hits.First.Locator(".badge.translated")).ToContainTextAsync("translated");
+        await Assertions.Expect(hits.First.Locator("mark").First).ToContainTextAsync("санкц");
+        await Assertions.Expect(suggestion).ToBeHiddenAsync();
+
+        // Turning translation off keeps to the words as typed, and says so in the address.
+        await _page.Locator("#cross").UncheckAsync();
+        await Assertions.Expect(_page).ToHaveURLAsync(CrossLanguageOff());
+        await Settled();
+        await Assertions.Expect(_page.Locator("#status")).ToContainTextAsync("No statements match");
+        // English has one statement on it, too few to offer.
+        await Assertions.Expect(suggestion).ToBeHiddenAsync();
+    }
+
     // The page marks the hit list busy while a search is in flight.
     private Task Settled() => Assertions.Expect(_page.Locator("#hits")).ToHaveAttributeAsync("aria-busy", "false");
 
@@ -141,4 +170,7 @@ public sealed partial class BrowserTests : IAsyncLifetime
 
     [GeneratedRegex("lang=ru")]
     private static partial Regex LangRu();
+
+    [GeneratedRegex("crossLanguage=false")]
+    private static partial Regex CrossLanguageOff();
 }

@@ -19,6 +19,7 @@ public sealed class BulkBackpressureTests : IDisposable
     public async Task A_client_that_reads_the_answer_only_after_sending_everything_gets_it_all()
     {
         await using var server = await ServerProcess.StartAsync(_folder.Path, "--SearchApi:SeedsPath=none");
+        await server.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60));
         // The same small statement over and over: after the first, every line is answered "unchanged" at little cost,
         // and 200,000 answers (about 15 MB) are more than the two sockets hold.
         const int lines = 200_000;

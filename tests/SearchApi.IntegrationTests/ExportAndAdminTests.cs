@@ -50,7 +50,7 @@ public sealed class ExportAndAdminTests
         Assert.True(manifest["indexedSeq"]!.GetValue<long>() >= 2_307);
         var ids = lines[..^1].Select(l => JsonNode.Parse(l)!["id"].Str()).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.Contains("Sergey Lavrov", JsonNode.Parse(lines[1])!["text"].Str() + JsonNode.Parse(lines[2])!["text"].Str() + JsonNode.Parse(lines[3])!["text"].Str(), StringComparison.Ordinal);
+        Assert.Contains(lines[..^1], l => JsonNode.Parse(l)!["text"].Str().Contains("Sergey Lavrov", StringComparison.Ordinal));
     }
 
     [Fact]

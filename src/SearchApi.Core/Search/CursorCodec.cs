@@ -32,8 +32,9 @@ public sealed record Cursor(long Snapshot, SearchPosition Position);
 /// The one codec of opaque paging cursors, signed with HMAC-SHA256 so that a tampered or forged cursor is refused
 /// rather than silently paging somewhere else; the first byte says what a cursor is and in which version:
 /// <list type="bullet">
-/// <item>search cursors (version 3): the process that can serve them (snapshots live in one process), the index
-/// snapshot, a fingerprint of the request, and the position after the last hit; they expire with their snapshot;</item>
+/// <item>search cursors (version 4): the process that can serve them (snapshots live in one process), the index
+/// snapshot, a fingerprint of the request, the position after the last hit and the scales of a blended relevance
+/// order; they expire with their snapshot;</item>
 /// <item>feed cursors ('F'): a store sequence number; they never expire and every replica of one store accepts them.</item>
 /// </list>
 /// The key comes from SearchApi:CursorSecret, or is derived from the store's identity so that every replica of one
@@ -41,14 +42,14 @@ public sealed record Cursor(long Snapshot, SearchPosition Position);
 /// </summary>
 public sealed class CursorCodec(long instance)
 {
-    private const byte SearchVersion = 3;
+    private const byte SearchVersion = 4;
     private const byte FeedKind = (byte)'F';
     private const int FingerprintLength = 8;
     private const int SearchMacLength = 16;
     private const int FeedMacLength = 12;
     private const int MaxLength = 1_024;
-    // kind/version, instance, snapshot, fingerprint, score, days, document number
-    private const int SearchPayloadLength = 1 + 8 + 8 + FingerprintLength + 4 + 4 + 4;
+    // kind/version, instance, snapshot, fingerprint, score, days, document number, English and Russian scales (0: none)
+    private const int SearchPayloadLength = 1 + 8 + 8 + FingerprintLength + 4 + 4 + 4 + 4 + 4;
     private const int FeedPayloadLength = 1 + 8;
 
     private byte[]? _key;
@@ -73,6 +74,8 @@ public sealed class CursorCodec(long instance)
         BinaryPrimitives.WriteSingleLittleEndian(span[(17 + FingerprintLength)..], cursor.Position.Score);
         BinaryPrimitives.WriteInt32LittleEndian(span[(21 + FingerprintLength)..], cursor.Position.Days);
         BinaryPrimitives.WriteInt32LittleEndian(span[(25 + FingerprintLength)..], cursor.Position.Doc);
+        BinaryPrimitives.WriteSingleLittleEndian(span[(29 + FingerprintLength)..], cursor.Position.Scales?.English ?? 0);
+        BinaryPrimitives.WriteSingleLittleEndian(span[(33 + FingerprintLength)..], cursor.Position.Scales?.Russian ?? 0);
         return Sign(payload, SearchMacLength);
     }
 
@@ -85,12 +88,15 @@ public sealed class CursorCodec(long instance)
         if (payload[0] != SearchVersion) throw new CursorException(CursorError.Invalid);
         if (!payload.AsSpan(17, FingerprintLength).SequenceEqual(fingerprint.AsSpan(0, FingerprintLength))) throw new CursorException(CursorError.Mismatch);
         if (BinaryPrimitives.ReadInt64LittleEndian(payload.AsSpan(1)) != instance) throw new CursorException(CursorError.Expired);
+        var english = BinaryPrimitives.ReadSingleLittleEndian(payload.AsSpan(29 + FingerprintLength));
+        var russian = BinaryPrimitives.ReadSingleLittleEndian(payload.AsSpan(33 + FingerprintLength));
         return new Cursor(
             BinaryPrimitives.ReadInt64LittleEndian(payload.AsSpan(9)),
             new SearchPosition(
                 BinaryPrimitives.ReadSingleLittleEndian(payload.AsSpan(17 + FingerprintLength)),
                 BinaryPrimitives.ReadInt32LittleEndian(payload.AsSpan(21 + FingerprintLength)),
-                BinaryPrimitives.ReadInt32LittleEndian(payload.AsSpan(25 + FingerprintLength))));
+                BinaryPrimitives.ReadInt32LittleEndian(payload.AsSpan(25 + FingerprintLength)),
+                english == 0 && russian == 0 ? null : new LanguageScales(english, russian)));
     }
 
     public string EncodeFeed(long seq)
@@ -122,7 +128,8 @@ public sealed class CursorCodec(long instance)
             .Append(filters.From?.DayNumber).Append('\u001F')
             .Append(filters.To?.DayNumber).Append('\u001F')
             .AppendJoin(',', filters.People.Concat(filters.Organizations).Concat(filters.Places).Order(StringComparer.Ordinal)).Append('\u001F')
-            .Append((int)sort);
+            .Append((int)sort).Append('\u001F')
+            .Append(request.CrossLanguage ? '1' : '0');
         return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))[..FingerprintLength];
     }
 

@@ -15,17 +15,12 @@ public static class ProximityRescorer
     /// <summary>How many of the best hits get the bonus; the same for every page of one search.</summary>
     public const int Window = 200;
 
-    /// <summary>The <paramref name="count"/> hits after <paramref name="after"/> (relevance order), and how many statements match.</summary>
-    public static (FieldDoc[] Hits, int Total) Search(
-        IndexSearcher searcher, QueryPlan plan, Filter? filter, FieldDoc? after, int count, TimeSpan? timeout, TimeProvider clock)
+    /// <summary>The <paramref name="count"/> hits after <paramref name="after"/> (relevance order, plain or blended), and how many statements match.</summary>
+    internal static (FieldDoc[] Hits, int Total) Search(IndexSearcher searcher, Query proximity, ITopHits relevance, FieldDoc? after, int count)
     {
-        var sort = SortOrder.For(SearchSort.Relevance);
-        var collector = TopFieldCollector.Create(sort, Window, null, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
-        DeadlineCollector.Search(searcher, plan.Query, filter, collector, timeout, clock);
-        var top = collector.GetTopDocs();
-        var window = top.ScoreDocs.Cast<FieldDoc>().ToArray();
-        var rescored = WithBonus(searcher, plan.Proximity!, window);
-        Array.Sort(rescored, Compare);
+        var (window, total) = relevance.Top(null, Window);
+        var rescored = WithBonus(searcher, proximity, window, relevance);
+        Array.Sort(rescored, SortOrder.CompareRelevance);
 
         var start = 0;
         var inWindow = false;
@@ -41,15 +36,16 @@ public static class ProximityRescorer
         {
             // After the window, the other hits by their own scores: from the cursor, or from the window's last hit.
             var restAfter = after is not null && !inWindow ? after : window[^1];
-            var rest = TopFieldCollector.Create(sort, count - page.Count, restAfter, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
-            DeadlineCollector.Search(searcher, plan.Query, filter, rest, timeout, clock);
-            page.AddRange(rest.GetTopDocs().ScoreDocs.Cast<FieldDoc>());
+            page.AddRange(relevance.Top(restAfter, count - page.Count).Hits);
         }
-        return ([.. page], top.TotalHits);
+        return ([.. page], total);
     }
 
-    /// <summary>The window's hits with the bonus added to their scores, found by advancing the bonus query's scorers to them.</summary>
-    private static FieldDoc[] WithBonus(IndexSearcher searcher, Query proximity, FieldDoc[] window)
+    /// <summary>
+    /// The window's hits with the bonus added to their scores (divided as their scores are in a blended order), found by
+    /// advancing the bonus query's scorers to them.
+    /// </summary>
+    private static FieldDoc[] WithBonus(IndexSearcher searcher, Query proximity, FieldDoc[] window, ITopHits relevance)
     {
         var result = new FieldDoc[window.Length];
         if (window.Length == 0) return result;
@@ -60,20 +56,11 @@ public static class ProximityRescorer
         for (var i = 0; i < window.Length; i++)
         {
             var hit = window[i];
-            var score = hit.Score + bonus[i];
+            var score = hit.Score + bonus[i] / relevance.Divisor(hit.Doc);
             var fields = (object[])hit.Fields.Clone();
             fields[0] = J2N.Numerics.Single.GetInstance(score);
             result[i] = new FieldDoc(hit.Doc, score, fields);
         }
         return result;
-    }
-
-    // The relevance order: score, then date (newest first), then document number.
-    private static int Compare(FieldDoc a, FieldDoc b)
-    {
-        var byScore = b.Score.CompareTo(a.Score);
-        if (byScore != 0) return byScore;
-        var byDate = ((J2N.Numerics.Int32)b.Fields[1]).CompareTo((J2N.Numerics.Int32)a.Fields[1]);
-        return byDate != 0 ? byDate : a.Doc.CompareTo(b.Doc);
     }
 }

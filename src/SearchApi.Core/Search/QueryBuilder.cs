@@ -5,6 +5,7 @@ using SearchApi.Core.Analysis;
 using SearchApi.Core.Entities;
 using SearchApi.Core.Indexing;
 using SearchApi.Core.Statements;
+using SearchApi.Core.Translation;
 
 namespace SearchApi.Core.Search;
 
@@ -14,17 +15,29 @@ namespace SearchApi.Core.Search;
 /// it names (in either language) or as a transliterated name. A word scores its best match in the title (counted
 /// double) plus its best match in the body; exact forms count a little more than other forms, entities and
 /// transliterations less; words next to each other as typed earn a bonus. Phrases match the exact words in order;
-/// prefixes match the exact forms they begin.
+/// prefixes match the exact forms they begin. Across languages (<paramref name="translator"/>), each content word and
+/// multiword term also matches its translations in the other language's stemmed fields, below every other kind of
+/// match; function words ("the", "what", "о") never make a statement miss when the query has other words.
 /// </summary>
-public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, QueryLimits? limits = null)
+public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, QueryLimits? limits = null, QueryTranslator? translator = null)
 {
     public QueryLimits Limits { get; } = limits ?? new QueryLimits();
+
+    /// <summary>The builder the service runs: query analysis, the linker's names, and translation through the shipped lexicon.</summary>
+    public static QueryBuilder Standard(EntityLinker linker, QueryLimits? limits = null) =>
+        new(StatementAnalyzer.Create(AnalysisMode.Query), linker, limits, new QueryTranslator(Lexicon.Embedded));
 
     private const float TieBreaker = 0.1f;
     private const float TitleWeight = 2f;
     private const float ExactWeight = 1.3f;
     private const float EntityWeight = 0.8f;
     private const float TranslitWeight = 0.5f;
+    private const float TranslationWeight = 0.6f;
+    // The words of a multiword term translated one by one count less than the term's own translation: "state visit"
+    // is «государственный визит», and «визит в Государственный музей» only a weak match of it. So only their usual
+    // translations are looked for.
+    private const float TermWordByWord = 0.5f;
+    private const int TermWordByWordForms = 1;
 
     private sealed record FieldRule(string Field, bool InTitle, float Boost, MatchKind Kind);
 
@@ -40,41 +53,57 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
         new(IndexFields.Translit, false, TranslitWeight, MatchKind.Translit),
     ];
 
-    /// <summary>A word's (or a named entity's) scoring clause, its query per kind of match and its terms per field.</summary>
-    private sealed record Part(Query Clause, Dictionary<MatchKind, Query> ByKind, Dictionary<string, List<string>>? FieldTerms = null);
+    /// <summary>
+    /// A word's (or a named entity's, or a term's translations') scoring clause, its query per kind of match, its terms
+    /// per field and the translations it was given. An optional part (a function word) adds to the score but is not needed.
+    /// </summary>
+    private sealed record Part(
+        Query Clause,
+        Dictionary<MatchKind, Query> ByKind,
+        Dictionary<string, List<string>>? FieldTerms = null,
+        IReadOnlyList<TranslatedForm>? Translations = null,
+        bool Optional = false);
 
     /// <summary>What the building collects for highlighting and for matchedBy; excluded words are not collected.</summary>
-    private sealed class Collected
+    private sealed class Collected(bool crossLanguage)
     {
+        public bool CrossLanguage { get; } = crossLanguage;
         public QueryTerms Terms { get; } = new();
         public List<WordPlan> Words { get; } = [];
     }
 
+    /// <summary>Consecutive query words read as one: the words of one named entity, or of one multiword term of the lexicon.</summary>
+    private sealed record WordGroup(List<string> Words, QueryEntitySpan? Span, IReadOnlyList<TranslatedForm>? Term = null);
+
     // Plans depend only on the text (analysis and the gazetteer are fixed), and nothing changes a plan once built.
     private const int CachedPlans = 4_096;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, bool Strict), QueryPlan> _plans = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, bool Strict, bool CrossLanguage), QueryPlan> _plans = new();
 
-    /// <summary>Builds the plan for a query; a malformed query is read as plain words unless <paramref name="strict"/>.</summary>
+    /// <summary>
+    /// Builds the plan for a query; a malformed query is read as plain words unless <paramref name="strict"/>; words are
+    /// also looked for in translation unless <paramref name="crossLanguage"/> is false.
+    /// </summary>
     /// <exception cref="QuerySyntaxException">When strict and the query breaks the syntax.</exception>
     /// <exception cref="QueryLimitException">When the query holds more words than <see cref="QueryLimits.MaxClauses"/>.</exception>
-    public QueryPlan Build(string text, bool strict = false)
+    public QueryPlan Build(string text, bool strict = false, bool crossLanguage = true)
     {
-        if (_plans.TryGetValue((text, strict), out var cached)) return cached;
-        var plan = BuildPlan(text, strict);
+        var key = (text, strict, crossLanguage && translator is not null);
+        if (_plans.TryGetValue(key, out var cached)) return cached;
+        var plan = BuildPlan(text, strict, key.Item3);
         // A full cache starts again rather than tracking use: cheap, and repeated queries refill it at once.
         if (_plans.Count >= CachedPlans) _plans.Clear();
-        _plans[(text, strict)] = plan;
+        _plans[key] = plan;
         return plan;
     }
 
-    private QueryPlan BuildPlan(string text, bool strict)
+    private QueryPlan BuildPlan(string text, bool strict, bool crossLanguage)
     {
         // Queries follow the text rule of statements (NFC, no noncharacters or broken surrogates), so they meet the
         // indexed forms.
         text = Parsing.TextNormalizer.NormalizeLine(text);
         QuerySyntaxException? degraded = null;
         var root = strict ? QuerySyntax.ParseStrict(text) : QuerySyntax.Parse(text, out degraded);
-        var collected = new Collected();
+        var collected = new Collected(crossLanguage);
         if (root is null) return new QueryPlan(new MatchAllDocsQuery(), true, collected.Terms, collected.Words, null, degraded);
         var clauses = Leaves(root);
         if (clauses > Limits.MaxClauses)
@@ -112,11 +141,15 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
     /// <summary>Every part must match, excluded parts must not. Runs of plain words are read together, so a name of several words can be recognised.</summary>
     private Query All(IReadOnlyList<QueryNode> children, Collected collected, bool positive)
     {
-        var all = new BooleanQuery();
+        // Without coordination: a statement that lacks an optional function word loses only that word's share of the score.
+        var all = new BooleanQuery(disableCoord: true);
+        var optional = new List<Query>();
         var run = new List<TermNode>();
         void FlushRun()
         {
-            foreach (var unit in Units(run, collected, positive)) all.Add(unit, Occur.MUST);
+            foreach (var (unit, isOptional) in Units(run, collected, positive))
+                if (isOptional) optional.Add(unit);
+                else all.Add(unit, Occur.MUST);
             run.Clear();
         }
         foreach (var child in children)
@@ -149,38 +182,73 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
             }
         }
         FlushRun();
+        // Function words are needed only when the query has nothing else to look for.
+        var needed = all.Clauses.Any(c => c.Occur == Occur.MUST) ? Occur.SHOULD : Occur.MUST;
+        foreach (var unit in optional) all.Add(unit, needed);
         if (all.Clauses.All(c => c.Occur == Occur.MUST_NOT)) all.Add(new MatchAllDocsQuery(), Occur.MUST);
         return all.Clauses.Count == 1 ? all.Clauses[0].Query : all;
     }
 
-    /// <summary>The words of a run; consecutive words that name one entity form one unit that the entity alone can satisfy.</summary>
-    private List<Query> Units(List<TermNode> run, Collected collected, bool positive)
+    /// <summary>
+    /// The words of a run: consecutive words that name one entity form one unit that the entity alone can satisfy, and
+    /// the words of a multiword term one unit that the term's translation can satisfy. A unit of function words only is optional.
+    /// </summary>
+    private List<(Query Unit, bool Optional)> Units(List<TermNode> run, Collected collected, bool positive)
     {
-        var units = new List<Query>();
+        var units = new List<(Query, bool)>();
         if (run.Count == 0) return units;
         var scope = run[0].Scope;
         var text = string.Join(' ', run.Select(t => t.Text));
         var spans = linker.LinkQuery(text);
         var offset = 0;
-        var grouped = new List<(List<string> Words, QueryEntitySpan? Span)>();
+        var grouped = new List<WordGroup>();
         foreach (var term in run)
         {
             var (start, end) = (offset, offset + term.Text.Length);
             offset = end + 1;
             var span = spans.FirstOrDefault(s => start < s.End && end > s.Start);
             if (span is not null && grouped.Count > 0 && ReferenceEquals(grouped[^1].Span, span)) grouped[^1].Words.Add(term.Text);
-            else grouped.Add(([term.Text], span));
+            else grouped.Add(new WordGroup([term.Text], span));
         }
-        foreach (var (words, span) in grouped)
+        if (collected.CrossLanguage && translator is not null) grouped = WithTerms(grouped, translator);
+        foreach (var group in grouped)
         {
-            var parts = words.Select(w => WordPart(w, scope, collected.Terms, positive)).OfType<Part>().ToList();
-            var entity = span is null ? null : EntityPart(span.EntityId, scope, collected.Terms, positive);
-            if (parts.Count == 0 && entity is null) continue;
-            var unit = Combine(parts, entity);
-            units.Add(unit.Clause);
-            if (positive) collected.Words.Add(new WordPlan(string.Join(' ', words), unit.ByKind, span?.EntityId, scope, MergeTerms(parts)));
+            // Words that name an entity cross languages as the entity; other words through their translations.
+            var translate = collected.CrossLanguage && group.Span is null;
+            var wordByWord = group.Term is null ? 1f : TermWordByWord;
+            var parts = group.Words.Select(w => WordPart(w, scope, collected.Terms, positive, translate ? wordByWord : 0f)).OfType<Part>().ToList();
+            var entity = group.Span is null ? null : EntityPart(group.Span.EntityId, scope, collected.Terms, positive);
+            var term = group.Term is { Count: > 0 } forms ? TranslationPart(forms, scope, collected.Terms, positive) : null;
+            if (parts.Count == 0 && entity is null && term is null) continue;
+            var unit = Combine(parts, entity, term);
+            units.Add((unit.Clause, unit.Optional));
+            if (positive)
+            {
+                var translations = parts.SelectMany(p => p.Translations ?? []).Concat(term?.Translations ?? []).ToList();
+                collected.Words.Add(new WordPlan(string.Join(' ', group.Words), unit.ByKind, group.Span?.EntityId, scope, MergeTerms(parts), translations));
+            }
         }
         return units;
+    }
+
+    /// <summary>Joins single words outside entities into multiword terms of the lexicon, longest first, left to right.</summary>
+    private static List<WordGroup> WithTerms(List<WordGroup> groups, QueryTranslator translator)
+    {
+        var result = new List<WordGroup>(groups.Count);
+        var i = 0;
+        while (i < groups.Count)
+        {
+            var free = groups.Skip(i).TakeWhile(g => g.Span is null).Select(g => g.Words[0]).ToList();
+            if (free.Count >= 2 && translator.Term(free, 0) is { } term)
+            {
+                result.Add(new WordGroup(free.Take(term.Length).ToList(), null, term.Forms));
+                i += term.Length;
+                continue;
+            }
+            result.Add(groups[i]);
+            i++;
+        }
+        return result;
     }
 
     private static Dictionary<string, IReadOnlyList<string>> MergeTerms(IEnumerable<Part> parts)
@@ -192,13 +260,33 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
         return merged;
     }
 
-    /// <summary>Every word must match; or the entity the words name.</summary>
-    private static Part Combine(List<Part> parts, Part? entity)
+    private static readonly MatchKind[] WordKinds = [MatchKind.Exact, MatchKind.Stem, MatchKind.Translit, MatchKind.Translation];
+
+    /// <summary>
+    /// Every word must match (function words among others may); or the entity the words name; or — adding to the
+    /// words' score when both match — the translation of the term they spell.
+    /// </summary>
+    private static Part Combine(List<Part> parts, Part? entity, Part? term)
+    {
+        var words = Words(parts, entity);
+        if (term is null) return words ?? throw new InvalidOperationException("A unit has words, an entity or a term.");
+        if (words is null) return term;
+        var either = new BooleanQuery(disableCoord: true) { { words.Clause, Occur.SHOULD }, { term.Clause, Occur.SHOULD } };
+        var byKind = new Dictionary<MatchKind, Query>(words.ByKind);
+        var translated = term.ByKind[MatchKind.Translation];
+        byKind[MatchKind.Translation] = words.ByKind.TryGetValue(MatchKind.Translation, out var wordByWord)
+            ? new BooleanQuery(disableCoord: true) { { wordByWord, Occur.SHOULD }, { translated, Occur.SHOULD } }
+            : translated;
+        return new Part(either, byKind, words.FieldTerms);
+    }
+
+    private static Part? Words(List<Part> parts, Part? entity)
     {
         if (parts.Count == 1 && entity is null) return parts[0];
-        if (parts.Count == 0) return entity!;
+        if (parts.Count == 0) return entity;
         Query textClause;
         var byKind = new Dictionary<MatchKind, Query>();
+        var optional = parts.All(p => p.Optional);
         if (parts.Count == 1)
         {
             textClause = parts[0].Clause;
@@ -206,23 +294,25 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
         }
         else
         {
-            var together = new BooleanQuery();
-            foreach (var part in parts) together.Add(part.Clause, Occur.MUST);
+            var together = new BooleanQuery(disableCoord: true);
+            foreach (var part in parts) together.Add(part.Clause, part.Optional && !optional ? Occur.SHOULD : Occur.MUST);
             textClause = together;
-            foreach (var kind in new[] { MatchKind.Exact, MatchKind.Stem, MatchKind.Translit })
+            var required = optional ? parts : parts.Where(p => !p.Optional).ToList();
+            foreach (var kind in WordKinds)
             {
-                if (!parts.All(p => p.ByKind.ContainsKey(kind))) continue;
+                if (!required.All(p => p.ByKind.ContainsKey(kind))) continue;
                 var each = new BooleanQuery();
-                foreach (var part in parts) each.Add(part.ByKind[kind], Occur.MUST);
+                foreach (var part in required) each.Add(part.ByKind[kind], Occur.MUST);
                 byKind[kind] = each;
             }
         }
-        if (entity is null) return new Part(textClause, byKind);
+        if (entity is null) return new Part(textClause, byKind, Optional: optional);
         byKind[MatchKind.Entity] = entity.ByKind[MatchKind.Entity];
         return new Part(new DisjunctionMaxQuery(TieBreaker) { textClause, entity.Clause }, byKind);
     }
 
-    private Part? WordPart(string word, FieldScope scope, QueryTerms terms, bool positive)
+    /// <param name="translation">The weight of the word's translations relative to a lone word's (0: not translated).</param>
+    private Part? WordPart(string word, FieldScope scope, QueryTerms terms, bool positive, float translation)
     {
         var title = new DisjunctionMaxQuery(TieBreaker);
         var body = new DisjunctionMaxQuery(TieBreaker);
@@ -241,7 +331,60 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
             ofKind.Add(query);
         }
         if (byKind.Count == 0) return null;
-        return new Part(TitleAndBody(title, body), byKind.ToDictionary(kv => kv.Key, kv => (Query)kv.Value), fieldTerms);
+        IReadOnlyList<TranslatedForm> translations = translation > 0 && translator is not null ? translator.Word(word) : [];
+        if (translation < 1f) translations = [.. translations.Take(TermWordByWordForms)];
+        if (translations.Count > 0)
+        {
+            var translated = new DisjunctionMaxQuery(TieBreaker);
+            AddTranslations(translations, scope, terms, positive, title, body, translated, translation);
+            byKind[MatchKind.Translation] = translated;
+        }
+        return new Part(TitleAndBody(title, body), byKind.ToDictionary(kv => kv.Key, kv => (Query)kv.Value), fieldTerms, translations,
+            Optional: QueryTranslator.IsFunctionWord(word));
+    }
+
+    /// <summary>A multiword term's translations, each a phrase in the other language's stemmed title and body.</summary>
+    private static Part TranslationPart(IReadOnlyList<TranslatedForm> forms, FieldScope scope, QueryTerms terms, bool positive)
+    {
+        var title = new DisjunctionMaxQuery(TieBreaker);
+        var body = new DisjunctionMaxQuery(TieBreaker);
+        var translated = new DisjunctionMaxQuery(TieBreaker);
+        AddTranslations(forms, scope, terms, positive, title, body, translated, 1f);
+        return new Part(TitleAndBody(title, body), new Dictionary<MatchKind, Query> { [MatchKind.Translation] = translated }, Translations: forms);
+    }
+
+    /// <summary>Adds each translation, in the other language's stemmed title and body, weighted below every other kind of match.</summary>
+    private static void AddTranslations(IReadOnlyList<TranslatedForm> forms, FieldScope scope, QueryTerms terms, bool positive,
+        DisjunctionMaxQuery title, DisjunctionMaxQuery body, DisjunctionMaxQuery byKind, float scale)
+    {
+        foreach (var form in forms)
+            foreach (var (field, inTitle) in form.Exact
+                ? new[] { (IndexFields.ExactTitle, true), (IndexFields.Exact, false) }
+                : [(IndexFields.Title(form.To), true), (IndexFields.Text(form.To), false)])
+            {
+                if (!InScope(inTitle, scope)) continue;
+                var query = TranslationQuery(field, form.Positions);
+                query.Boost = TranslationWeight * form.Weight * scale;
+                (inTitle ? title : body).Add(query);
+                byKind.Add(query);
+                if (positive) foreach (var stem in form.Positions.SelectMany(p => p.Stems)) terms.Add(field, stem);
+            }
+    }
+
+    /// <summary>One stem; alternative stems at one position (the best counts); or a phrase of positions with their alternatives.</summary>
+    private static Query TranslationQuery(string field, IReadOnlyList<TranslatedPosition> positions)
+    {
+        if (positions.Count == 1)
+        {
+            var stems = positions[0].Stems;
+            if (stems.Count == 1) return new TermQuery(new Term(field, stems[0]));
+            var alternatives = new DisjunctionMaxQuery(0f);
+            foreach (var stem in stems) alternatives.Add(new TermQuery(new Term(field, stem)));
+            return alternatives;
+        }
+        var phrase = new MultiPhraseQuery();
+        foreach (var position in positions) phrase.Add(position.Stems.Select(t => new Term(field, t)).ToArray(), position.Offset);
+        return phrase;
     }
 
     private static Part EntityPart(string entityId, FieldScope scope, QueryTerms terms, bool positive)

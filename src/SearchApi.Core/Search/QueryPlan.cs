@@ -13,6 +13,8 @@ public enum MatchKind
     Entity,
     /// <summary>The same name in the other script or another transliteration (Japarov = Жапаров).</summary>
     Translit,
+    /// <summary>A translation of the word or term into the other language (санкции = sanctions), from the lexicon.</summary>
+    Translation,
 }
 
 /// <summary>The terms a query looks for in each field; the highlighter marks exactly these.</summary>
@@ -50,15 +52,17 @@ public sealed class QueryTerms
 }
 
 /// <summary>
-/// One query word, phrase or prefix (or a run of words naming one entity): the query that finds it by each kind of
-/// match, and the terms it was analysed into per field (for the explain endpoint).
+/// One query word, phrase or prefix (or a run of words naming one entity or spelling one multiword term): the query
+/// that finds it by each kind of match, the terms it was analysed into per field and the translations it was given
+/// (for the explain endpoint).
 /// </summary>
 public sealed record WordPlan(
     string Text,
     IReadOnlyDictionary<MatchKind, Query> ByKind,
     string? EntityId,
     FieldScope Scope = FieldScope.All,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? FieldTerms = null);
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? FieldTerms = null,
+    IReadOnlyList<Translation.TranslatedForm>? Translations = null);
 
 /// <summary>A user's query as Lucene runs it, with what is needed to highlight hits and tell how they matched.</summary>
 /// <param name="Query">What a statement must match, and its score before the proximity bonus.</param>

@@ -44,11 +44,13 @@ public sealed record QueryInput(
     IReadOnlyList<string>? Organization = null,
     IReadOnlyList<string>? Place = null,
     string? From = null,
-    string? To = null);
+    string? To = null,
+    bool? CrossLanguage = null);
 
 /// <summary>A checked query with its filters: what a <see cref="ReadSession"/> is opened for.</summary>
 /// <param name="Strict">Refuse a malformed query instead of reading it as plain words.</param>
-public sealed record QueryRequest(string Query, SearchFilters Filters, bool Strict = false)
+/// <param name="CrossLanguage">Also look for the query's words in translation, in statements of the other language.</param>
+public sealed record QueryRequest(string Query, SearchFilters Filters, bool Strict = false, bool CrossLanguage = true)
 {
     public static readonly QueryRequest Everything = new("", SearchFilters.None);
 }
@@ -76,7 +78,7 @@ public static class ReadRequests
         var q = input.Q?.Trim() ?? "";
         if (q.Length > MaxQueryLength)
             throw new InvalidRequestException(RequestProblem.QueryTooLong, $"q has {q.Length} characters; the limit is {MaxQueryLength}.");
-        return new QueryRequest(q, Filters(input), input.Strict ?? false);
+        return new QueryRequest(q, Filters(input), input.Strict ?? false, input.CrossLanguage ?? true);
     }
 
     private static SearchFilters Filters(QueryInput input)

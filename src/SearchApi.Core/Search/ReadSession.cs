@@ -58,7 +58,7 @@ public sealed class ReadSession : IDisposable
     public SearchResult Search(SearchPage page) => Read(() =>
     {
         var options = page.Snippets ?? SnippetOptions.Default;
-        var (found, total) = Walk(page.Sort, page.After, page.Limit + 1);
+        var (found, total, scales) = Walk(page.Sort, page.After, page.Limit + 1);
         // One hit more than the page tells whether a next page exists.
         var hits = found.Length > page.Limit ? found[..page.Limit] : found;
         var docs = hits.Select(h => h.Doc).ToArray();
@@ -69,10 +69,35 @@ public sealed class ReadSession : IDisposable
         var result = new List<SearchHit>(hits.Length);
         for (var i = 0; i < hits.Length; i++)
             result.Add(new SearchHit(statements[i], Plan.MatchesAll ? 0 : hits[i].Score, highlights[i].Snippets,
-                SortOrder.PositionOf(hits[i], page.Sort), matchedBy?[i] ?? [], highlights[i].Title));
+                SortOrder.PositionOf(hits[i], page.Sort) with { Scales = scales }, matchedBy?[i] ?? [], highlights[i].Title));
         var next = found.Length > page.Limit && result.Count > 0 ? new Cursor(Version, result[^1].Position) : null;
-        return new SearchResult(total, result, next, Plan.Degraded);
+        return new SearchResult(total, result, next, Plan.Degraded, page.After is null ? OtherLanguage(total) : null);
     });
+
+    /// <summary>Fewer hits than this in the languages asked for make the other language worth a look.</summary>
+    public const int FewHits = 10;
+
+    /// <summary>
+    /// When the answer is restricted — to one language, or to the query's own words (crossLanguage=false) — and finds
+    /// fewer than <see cref="FewHits"/> statements: the language where the same query, translated, finds at least that
+    /// many and three times as many. Counted on this session's snapshot, only for such small answers.
+    /// </summary>
+    private LanguageSuggestion? OtherLanguage(long total)
+    {
+        var langs = Request.Filters.Langs;
+        if (total >= FewHits || Plan.MatchesAll || (langs.Count != 1 && Request.CrossLanguage)) return null;
+        var translated = _sessions.Queries.Build(Request.Query, Request.Strict, crossLanguage: true);
+        LanguageSuggestion? best = null;
+        foreach (var lang in Statements.Languages.All)
+        {
+            if (langs.Count == 1 && langs[0] == lang) continue;
+            var counter = new TotalHitCountCollector();
+            DeadlineCollector.Search(Searcher, translated.Query, FilterQuery.FilterOf(Request.Filters with { Langs = [lang] }), counter, _sessions.Limits.Timeout, _sessions.Clock);
+            if (counter.TotalHits >= FewHits && counter.TotalHits >= 3 * total && counter.TotalHits > (best?.Total ?? 0))
+                best = new LanguageSuggestion(lang, counter.TotalHits);
+        }
+        return best;
+    }
 
     /// <summary>Facet counts over every statement the query and filters match, on this session's snapshot.</summary>
     public FacetResult Facets(FacetSpec spec) =>
@@ -94,11 +119,11 @@ public sealed class ReadSession : IDisposable
             // Reading stays inside the guard; writing to the client stays out, so a client that hangs up is not damage.
             var (lines, rows, last) = Read(() =>
             {
-                var (hits, _) = Walk(options.Sort, after, ExportPageSize);
+                var (hits, _, scales) = Walk(options.Sort, after, ExportPageSize);
                 var text = new StringBuilder();
                 foreach (var hit in hits)
                     text.Append(ExportRows.Row(StatementDocuments.Read(Searcher, hit.Doc, withText: options.IncludeText), Plan.MatchesAll ? 0 : hit.Score, options));
-                return (text.ToString(), hits.Length, hits.Length > 0 ? SortOrder.PositionOf(hits[^1], options.Sort) : null);
+                return (text.ToString(), hits.Length, hits.Length > 0 ? SortOrder.PositionOf(hits[^1], options.Sort) with { Scales = scales } : null);
             });
             await Write(body, lines, cancellationToken);
             await output.FlushAsync(cancellationToken);
@@ -129,18 +154,22 @@ public sealed class ReadSession : IDisposable
         Read(() => SimilarStatements.Find(Searcher, _index.Analyzer, id, limit, lang));
 
     // The hits after a position in a sort order, and how many match in all: relevance with the proximity bonus over
-    // the best hits, as every page and the export see it.
-    private (FieldDoc[] Hits, int Total) Walk(SearchSort sort, SearchPosition? after, int count)
+    // the best hits, blended across languages, as every page and the export see it.
+    private (FieldDoc[] Hits, int Total, LanguageScales? Scales) Walk(SearchSort sort, SearchPosition? after, int count)
     {
         var afterDoc = after is null ? null : SortOrder.After(after, sort);
-        var limits = _sessions.Limits;
-        if (sort == SearchSort.Relevance && Plan.Proximity is not null)
-            return ProximityRescorer.Search(Searcher, Plan, _filter, afterDoc, count, limits.Timeout, _sessions.Clock);
-        var collector = TopFieldCollector.Create(SortOrder.For(sort), count, afterDoc, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
-        DeadlineCollector.Search(Searcher, Plan.Query, _filter, collector, limits.Timeout, _sessions.Clock);
-        var top = collector.GetTopDocs();
-        return (top.ScoreDocs.Cast<FieldDoc>().ToArray(), top.TotalHits);
+        var (timeout, clock) = (_sessions.Limits.Timeout, _sessions.Clock);
+        ITopHits top = sort == SearchSort.Relevance && BlendsLanguages
+            ? new LanguageBlend(Searcher, Plan.Query, _filter, timeout, clock, after?.Scales)
+            : new SortedHits(Searcher, Plan.Query, _filter, sort, timeout, clock);
+        var (hits, total) = sort == SearchSort.Relevance && Plan.Proximity is not null
+            ? ProximityRescorer.Search(Searcher, Plan.Proximity, top, afterDoc, count)
+            : top.Top(afterDoc, count);
+        return (hits, total, top.Scales);
     }
+
+    /// <summary>Whether relevance is blended across languages: when a query may find statements in both (<see cref="LanguageBlend"/>).</summary>
+    private bool BlendsLanguages => _sessions.BlendLanguages && !Plan.MatchesAll && Request.Filters.Langs.Count != 1;
 
     private T Read<T>(Func<T> read) => _sessions.Catalog.Read(_index, read);
 

@@ -13,7 +13,12 @@ public sealed class ReadSessions(IndexCatalog catalog, QueryBuilder queries, Fac
 
     internal QueryLimits Limits => queries.Limits;
 
+    internal QueryBuilder Queries => queries;
+
     internal TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    /// <summary>Whether relevance is blended across languages (<see cref="LanguageBlend"/>); off only to measure what it changes.</summary>
+    public bool BlendLanguages { get; init; } = true;
 
     /// <summary>
     /// A session for <paramref name="request"/> on the current snapshot, or on the one a cursor pinned
@@ -24,7 +29,7 @@ public sealed class ReadSessions(IndexCatalog catalog, QueryBuilder queries, Fac
     /// <exception cref="SnapshotExpiredException">The cursor's snapshot has expired.</exception>
     public ReadSession Open(QueryRequest request, long? snapshot = null)
     {
-        var plan = queries.Build(request.Query, request.Strict);
+        var plan = queries.Build(request.Query, request.Strict, request.CrossLanguage);
         var index = catalog.Current;
         var pinned = catalog.Read(index, () => index.OpenSnapshot(snapshot)) ?? throw new SnapshotExpiredException();
         try

@@ -36,7 +36,8 @@ public sealed record SearchFilters(
 /// The hit's document number in the snapshot the cursor is pinned to: the final tie-break. Stable within a snapshot,
 /// and much cheaper to compare than the statement id.
 /// </param>
-public sealed record SearchPosition(float Score, int Days, int Doc);
+/// <param name="Scales">With relevance blended across languages, each language's best score the walk divides by.</param>
+public sealed record SearchPosition(float Score, int Days, int Doc, LanguageScales? Scales = null);
 
 /// <summary>One page of a session's hits: in which order, how many, after which hit, with how many snippets.</summary>
 /// <param name="After">Continue after this position (a cursor's, on the snapshot the session was opened on); null for the first page.</param>
@@ -55,7 +56,14 @@ public sealed record SearchHit(
 /// <param name="Total">Exact number of statements matching the query and filters.</param>
 /// <param name="Next">Where the next page starts; null when this page is the last.</param>
 /// <param name="Degraded">Set when the query broke the syntax and was read as plain words.</param>
-public sealed record SearchResult(long Total, IReadOnlyList<SearchHit> Hits, Cursor? Next, QuerySyntaxException? Degraded);
+/// <param name="OtherLanguage">When the answer is restricted to one language (or to the query's own words) and finds few statements, the other language that has many.</param>
+public sealed record SearchResult(long Total, IReadOnlyList<SearchHit> Hits, Cursor? Next, QuerySyntaxException? Degraded, LanguageSuggestion? OtherLanguage = null);
+
+/// <summary>
+/// The switch a reader is offered when one language has few hits and the other many: the same query and filters in
+/// <see cref="Lang"/>, with translation on, find <see cref="Total"/> statements.
+/// </summary>
+public sealed record LanguageSuggestion(string Lang, long Total);
 
 /// <summary>The snapshot a cursor was pinned to is gone (superseded longer than the snapshot lifetime).</summary>
 public sealed class SnapshotExpiredException() : Exception("The index snapshot this cursor was pinned to has expired.");

@@ -36,6 +36,15 @@ public static class SortOrder
         return new SearchPosition(float.IsNaN(hit.Score) ? 0 : hit.Score, days, hit.Doc);
     }
 
+    /// <summary>The relevance order as a comparison: score, then date (newest first), then document number.</summary>
+    public static int CompareRelevance(FieldDoc a, FieldDoc b)
+    {
+        var byScore = b.Score.CompareTo(a.Score);
+        if (byScore != 0) return byScore;
+        var byDate = ((J2N.Numerics.Int32)b.Fields[1]).CompareTo((J2N.Numerics.Int32)a.Fields[1]);
+        return byDate != 0 ? byDate : a.Doc.CompareTo(b.Doc);
+    }
+
     public static FieldDoc After(SearchPosition position, SearchSort sort)
     {
         object days = J2N.Numerics.Int32.GetInstance(position.Days);

@@ -36,7 +36,17 @@ public sealed record QueryNodeResponse(
 /// <param name="Scope">all, title or text.</param>
 /// <param name="Terms">The terms looked for, by index field: exact / exact_title (as typed), text_en / title_en and text_ru / title_ru (stems and Russian name keys), translit / translit_title (transliteration keys).</param>
 /// <param name="Entity">The person, organisation or place the words name, matched in any language.</param>
-public sealed record ExplainedWordResponse(string Text, string Scope, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms, EntityRefResponse? Entity);
+/// <param name="Translations">What the word or term is also looked for as in the other language (with crossLanguage on), the most usual first.</param>
+public sealed record ExplainedWordResponse(
+    string Text, string Scope, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms, EntityRefResponse? Entity, IReadOnlyList<TranslationResponse> Translations);
+
+/// <summary>A translation a query word or term is looked for as.</summary>
+/// <param name="Lang">The language of the translation: en or ru.</param>
+/// <param name="Text">The translation in dictionary form; every grammatical form of it matches.</param>
+/// <param name="Headword">The lexicon entry the query word was found under.</param>
+/// <param name="Sense">Which sense of the headword, when it has several.</param>
+/// <param name="Weight">Its weight, 1 for the usual translation of the first sense; translated matches also score below the query's own words.</param>
+public sealed record TranslationResponse(string Lang, string Text, string Headword, string? Sense, float Weight);
 
 /// <summary>An entity a query names.</summary>
 public sealed record EntityRefResponse(string Id, string Type, LabelsResponse Labels);
@@ -44,7 +54,7 @@ public sealed record EntityRefResponse(string Id, string Type, LabelsResponse La
 /// <param name="Exists">Whether a statement has this id.</param>
 /// <param name="Matches">Whether it matches the query.</param>
 /// <param name="Score">Its relevance score when it matches.</param>
-/// <param name="MatchedBy">How it matched: exact, stem, entity, translit.</param>
+/// <param name="MatchedBy">How it matched: exact, stem, entity, translit, translation.</param>
 public sealed record ExplainedStatementResponse(string Id, bool Exists, bool Matches, float? Score, IReadOnlyList<string> MatchedBy);
 
 /// <param name="MaxQueryLength">Longest q, in characters (query_too_long beyond).</param>

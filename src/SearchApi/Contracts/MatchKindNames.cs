@@ -10,6 +10,7 @@ public static class MatchKindNames
         MatchKind.Exact => "exact",
         MatchKind.Stem => "stem",
         MatchKind.Entity => "entity",
-        _ => "translit",
+        MatchKind.Translit => "translit",
+        _ => "translation",
     };
 }

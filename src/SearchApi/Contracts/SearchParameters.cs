@@ -7,7 +7,8 @@ public class QueryParameters
 {
     /// <summary>
     /// What to look for, in English or Russian. Every word must appear, in any grammatical form ("corridor" also finds
-    /// "corridors", "Лавров" also finds "Лавровым"); names match across languages and spellings ("CSTO" finds "ОДКБ").
+    /// "corridors", "Лавров" also finds "Лавровым") or in translation ("sanctions" also finds «санкции»); function words
+    /// such as "the", "what" or «о» are not required. Names match across languages and spellings ("CSTO" finds "ОДКБ").
     /// Also: "exact phrase", OR, -exclude, prefix*, (groups), title:word and text:word. Leave empty to list every statement.
     /// </summary>
     /// <example>humanitarian corridors</example>
@@ -59,8 +60,18 @@ public class QueryParameters
     [FromQuery(Name = "to")]
     public string? To { get; init; }
 
+    /// <summary>
+    /// true (default): words and terms of q are also looked for in translation, so that "sanctions" finds Russian
+    /// statements about санкции and «совместное заявление» English joint statements; such hits list translation in
+    /// matchedBy and rank below hits of the query's own words. false: only the words as typed, in their own language
+    /// (names still match across languages as the entities they name).
+    /// </summary>
+    /// <example>true</example>
+    [FromQuery(Name = "crossLanguage")]
+    public bool? CrossLanguage { get; init; }
+
     /// <summary>The query and filters as the core checks them.</summary>
-    public Core.Search.QueryInput ToInput() => new(Q, Strict, Lang, Source, Kind, Person, Organization, Place, From, To);
+    public Core.Search.QueryInput ToInput() => new(Q, Strict, Lang, Source, Kind, Person, Organization, Place, From, To, CrossLanguage);
 }
 
 /// <summary>Parameters of GET /api/v1/search.</summary>
@@ -160,6 +171,11 @@ public sealed class ExplainParameters
     /// <example>false</example>
     [FromQuery(Name = "strict")]
     public bool? Strict { get; init; }
+
+    /// <summary>false: explain the query without translations into the other language (as crossLanguage=false searches it).</summary>
+    /// <example>true</example>
+    [FromQuery(Name = "crossLanguage")]
+    public bool? CrossLanguage { get; init; }
 
     /// <summary>A statement id: also tell whether and how that statement matches.</summary>
     /// <example>ff633baefe86d7f1</example>

@@ -7,13 +7,25 @@ namespace SearchApi.Contracts;
 /// <param name="NextCursor">Pass as cursor to get the next page; null on the last page.</param>
 /// <param name="Facets">The facets asked for with facet=, counted as GET /api/v1/facets counts them; null when none were asked for.</param>
 /// <param name="QueryWarning">Set when the query broke the syntax and was read as plain words: what was wrong and where.</param>
+/// <param name="LanguageSuggestion">
+/// On a first page restricted to one language (lang=) or to the words as typed (crossLanguage=false) that finds fewer
+/// than 10 statements: the other language where the same query, translated, finds at least 10 and three times as many.
+/// Null otherwise.
+/// </param>
 public sealed record SearchResponse(
     long Total,
     long TookMs,
     IReadOnlyList<SearchHitResponse> Hits,
     string? NextCursor,
     IReadOnlyDictionary<string, IReadOnlyList<FacetValueResponse>>? Facets = null,
-    string? QueryWarning = null);
+    string? QueryWarning = null,
+    LanguageSuggestionResponse? LanguageSuggestion = null);
+
+/// <summary>The offer to look in the other language: search again with lang={lang}&amp;crossLanguage=true and the same q and other filters.</summary>
+/// <param name="Lang">The language to switch to: en or ru.</param>
+/// <param name="Total">How many statements in that language the same query and filters find in translation.</param>
+/// <param name="Message">The offer in words, for people: "0 English statements match; 209 Russian statements do (in translation)."</param>
+public sealed record LanguageSuggestionResponse(string Lang, long Total, string Message);
 
 /// <summary>A statement that matched.</summary>
 /// <param name="Id">Stable id; GET /api/v1/documents/{id} returns the whole statement.</param>
@@ -28,7 +40,7 @@ public sealed record SearchResponse(
 /// <param name="Snippets">The passages that best match the query, with the matched words marked.</param>
 /// <param name="TitleHighlights">The matched words of the title, as offsets into title.</param>
 /// <param name="TitleHtml">With highlight=html: the title as HTML, escaped, matched words in &lt;mark&gt;.</param>
-/// <param name="MatchedBy">How the query matched, strongest first: exact (the words as typed), stem (other forms of the words), entity (the named person, organisation or place, in any language), translit (a name in another script or spelling). Empty without a query.</param>
+/// <param name="MatchedBy">How the query matched, strongest first: exact (the words as typed), stem (other forms of the words), entity (the named person, organisation or place, in any language), translit (a name in another script or spelling), translation (a translation of a word or term into the statement's language). Empty without a query.</param>
 public sealed record SearchHitResponse(
     string Id,
     string Title,

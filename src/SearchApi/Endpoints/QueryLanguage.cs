@@ -11,6 +11,8 @@ public static class QueryLanguage
         | `Lavrov Kazakbayev` | statements with both words, in any grammatical form |
         | `Лавров Казакбаев` | the same in Russian: also «Лавровым», «Казакбаева» |
         | `CSTO` | also «ОДКБ» and «Collective Security Treaty Organization» |
+        | `sanctions`, `совместное заявление` | also the other language's statements, through translation: «санкции», "joint statement" (`crossLanguage=false` turns it off) |
+        | `what did Japarov write` | words such as what, did, о, ли are not required |
         | `"humanitarian corridors"`, `"гуманитарные коридоры"` | the exact phrase |
         | `CSTO OR NATO`, `ОДКБ OR ОБСЕ` | either word |
         | `sanctions -Iran`, `санкции -Иран` | the first word without the second |

@@ -29,8 +29,8 @@ public static class SearchEndpoints
             .WithDescription(
                 "Shows the parsed query, the terms each analyzer produces for each word and field (exact forms, English " +
                 "and Russian stems and name keys, transliteration keys), the people, organisations and places the words " +
-                "name, and the Lucene query that runs — so you can see why a statement matched or did not. Add id= to " +
-                "check one statement.")
+                "name, the translations each word or term is also looked for in (the other language's forms), and the " +
+                "Lucene query that runs — so you can see why a statement matched or did not. Add id= to check one statement.")
             .ProducesReadProblems();
         group.MapExport();
         return group;
@@ -61,13 +61,28 @@ public static class SearchEndpoints
             result.Hits.Select(h => ToResponse(h, html)).ToList(),
             result.Next is { } next ? cursors.Encode(next, CursorCodec.Fingerprint(request, sort)) : null,
             facetCounts?.Facets,
-            result.Degraded is { } degraded ? $"{degraded.Message} (at position {degraded.Position}); the query was read as plain words." : null));
+            result.Degraded is { } degraded ? $"{degraded.Message} (at position {degraded.Position}); the query was read as plain words." : null,
+            result.OtherLanguage is { } other ? ToResponse(other, request, result.Total) : null));
     }
+
+    private static LanguageSuggestionResponse ToResponse(LanguageSuggestion other, QueryRequest request, long total)
+    {
+        var otherName = LanguageName(other.Lang);
+        var match = total == 1 ? "matches" : "match";
+        var found = request.Filters.Langs.Count == 1
+            ? $"{total:N0} {LanguageName(request.Filters.Langs[0])} {Statements(total)} {match}"
+            : $"{total:N0} {Statements(total)} {match} the words as typed";
+        return new LanguageSuggestionResponse(other.Lang, other.Total, $"{found}; {other.Total:N0} {otherName} {Statements(other.Total)} do, in translation.");
+    }
+
+    private static string LanguageName(string lang) => Core.Statements.Languages.Labels(lang).En;
+
+    private static string Statements(long count) => count == 1 ? "statement" : "statements";
 
     private static Results<Ok<ExplainResponse>, StatusCodeHttpResult> Explain(
         [AsParameters] ExplainParameters parameters, ReadSessions sessions, QueryBuilder queries, Core.Entities.Gazetteer gazetteer, HttpContext http)
     {
-        var request = ReadRequests.Query(new QueryInput(parameters.Q, parameters.Strict));
+        var request = ReadRequests.Query(new QueryInput(parameters.Q, parameters.Strict, CrossLanguage: parameters.CrossLanguage));
         var id = string.IsNullOrWhiteSpace(parameters.Id) ? null : parameters.Id.Trim();
         using var session = sessions.Open(request);
         if (IndexETags.NotModified(http, session)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
@@ -78,7 +93,8 @@ public static class SearchEndpoints
             w.FieldTerms ?? new Dictionary<string, IReadOnlyList<string>>(),
             w.EntityId is { } entityId
                 ? new EntityRefResponse(entityId, Core.Statements.EntityTypes.OfId(entityId), ToLabels(gazetteer.LabelsOf(entityId)))
-                : null)).ToList();
+                : null,
+            (w.Translations ?? []).Select(t => new TranslationResponse(t.To, t.Text, t.Headword, t.Sense, t.Weight)).ToList())).ToList();
         var statement = session.Explain(id) is { } s
             ? new ExplainedStatementResponse(s.Id, s.Exists, s.Matches, s.Score, s.MatchedBy.Select(MatchKindNames.Of).ToList())
             : null;

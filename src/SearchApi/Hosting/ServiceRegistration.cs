@@ -48,8 +48,7 @@ public static class ServiceRegistration
         services.AddSingleton(_ => Gazetteer.Embedded);
         services.AddSingleton<EntityLinker>();
         services.AddSingleton<FacetLabels>();
-        services.AddSingleton(sp => new QueryBuilder(
-            StatementAnalyzer.Create(AnalysisMode.Query),
+        services.AddSingleton(sp => QueryBuilder.Standard(
             sp.GetRequiredService<EntityLinker>(),
             new QueryLimits(Options(sp).MaxQueryClauses, Options(sp).MaxPrefixExpansions, TimeSpan.FromMilliseconds(Options(sp).SearchTimeoutMs))));
         services.AddSingleton<ReadSessions>();

@@ -61,11 +61,14 @@ public sealed class StartupService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The lexicon (about a second to read) loads beside the catch-up, so the first query after ready does not wait for it.
+        var lexicon = Task.Run(() => Core.Translation.Lexicon.Embedded, stoppingToken);
         await LoadSeedsAsync(stoppingToken);
         var from = synchronizer.IndexedSeq;
         for (var attempt = 1; !await KeepUpAsync(stoppingToken); attempt++)
             await Task.Delay(Backoff(attempt), clock, stoppingToken);
         logger.LogInformation("Index caught up from sequence {From} to {To}", from, synchronizer.IndexedSeq);
+        await lexicon;
         readiness.MarkReady();
         logger.LogInformation("Ready");
 

@@ -146,7 +146,8 @@ public static class OperatorCommands
         var settings = services.GetRequiredService<IOptions<SearchApiOptions>>().Value;
         var request = ReadRequests.Query(new QueryInput(
             command.Option("q"), Strict: null, command.Values("lang"), command.Values("source"), command.Values("kind"),
-            command.Values("person"), command.Values("organization"), command.Values("place"), command.Option("from"), command.Option("to")));
+            command.Values("person"), command.Values("organization"), command.Values("place"), command.Option("from"), command.Option("to"),
+            command.Option("cross-language") is { } cross ? cross != "false" : null));
         var options = new ExportOptions(
             ReadRequests.Sort(command.Option("sort"), request.Query.Length > 0), ReadRequests.Format(command.Option("format")), command.Option("include-text") == "true");
         // Read-only: an export runs beside a running service without taking the index's write lock.

@@ -25,6 +25,8 @@ function readState() {
     from: params.get("from") ?? "",
     to: params.get("to") ?? "",
     sort: params.get("sort") ?? "",
+    // Translation across languages is on unless the address says crossLanguage=false.
+    cross: params.get("crossLanguage") !== "false",
     filters: Object.fromEntries(filterFields.map((f) => [f, params.getAll(f)])),
   };
 }
@@ -32,6 +34,7 @@ function readState() {
 function stateParams(state) {
   const params = new URLSearchParams();
   for (const key of ["q", "lang", "from", "to", "sort"]) if (state[key]) params.set(key, state[key]);
+  if (!state.cross) params.set("crossLanguage", "false");
   for (const field of filterFields) for (const value of state.filters[field]) params.append(field, value);
   return params;
 }
@@ -49,6 +52,7 @@ function formState() {
   state.from = $("from").value;
   state.to = $("to").value;
   state.sort = $("sort").value;
+  state.cross = $("cross").checked;
   return state;
 }
 
@@ -58,6 +62,7 @@ function fillForm(state) {
   $("from").value = state.from;
   $("to").value = state.to;
   $("sort").value = state.sort;
+  $("cross").checked = state.cross;
 }
 
 async function getJson(url) {
@@ -100,6 +105,7 @@ async function run(append = false) {
     $("status").textContent = result.total === 0
       ? `No statements match.${warning}`
       : `${result.total.toLocaleString("en")} statements; showing ${shown}.${warning}`;
+    if (!append) renderSuggestion(result.languageSuggestion, state);
   } catch (error) {
     $("status").textContent = error.message;
   } finally {
@@ -139,6 +145,20 @@ function metaLine(statement) {
   return parts.join(" · ");
 }
 
+// The offer to look in the other language when this one has few statements: "0 English statements match; 209
+// Russian statements do, in translation." with a button that switches the language (and turns translation on).
+function renderSuggestion(suggestion, state) {
+  const box = $("suggestion");
+  box.replaceChildren();
+  box.hidden = !suggestion;
+  if (!suggestion) return;
+  const name = suggestion.lang === "ru" ? "Russian" : "English";
+  const show = element("button", null, `Show the ${suggestion.total.toLocaleString("en")} ${name} statements`);
+  show.type = "button";
+  show.addEventListener("click", () => navigate({ ...state, lang: suggestion.lang, cross: true }));
+  box.append(element("span", null, `${suggestion.message} `), show);
+}
+
 function renderHit(hit) {
   const item = element("li", "hit");
   const heading = element("h3");
@@ -147,7 +167,14 @@ function renderHit(hit) {
   open.append(markedText(hit.title, hit.titleHighlights));
   open.addEventListener("click", () => openDocument(hit.id));
   heading.append(open);
-  item.append(heading, element("p", "meta", metaLine(hit)));
+  const meta = element("p", "meta", metaLine(hit));
+  // A statement found only through a translation of the query says so: its marked words are the translation's.
+  if (hit.matchedBy.includes("translation")) {
+    const badge = element("span", "badge translated", hit.lang === "ru" ? "translated: Russian" : "translated: English");
+    badge.title = "Found through a translation of your words into the statement's language";
+    meta.append(" ", badge);
+  }
+  item.append(heading, meta);
   for (const snippet of hit.snippets) {
     const paragraph = element("p", "snippet");
     paragraph.append(markedText(snippet.text, snippet.highlights));
@@ -248,7 +275,7 @@ $("search").addEventListener("submit", (event) => {
   event.preventDefault();
   navigate(formState());
 });
-for (const id of ["lang", "sort"]) $(id).addEventListener("change", () => navigate(formState()));
+for (const id of ["lang", "sort", "cross"]) $(id).addEventListener("change", () => navigate(formState()));
 $("more").addEventListener("click", () => run(true));
 $("close-document").addEventListener("click", () => $("document").close());
 window.addEventListener("popstate", () => run());

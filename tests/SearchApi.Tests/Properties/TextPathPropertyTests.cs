@@ -115,7 +115,7 @@ public sealed class TextPathPropertyTests
     public void The_query_builder_reads_any_text_or_refuses_it_with_its_own_errors() =>
         MessyText.Text(20).Sample(query =>
         {
-            var builder = new QueryBuilder(QueryAnalyzer, new EntityLinker(Gazetteer.Embedded));
+            var builder = QueryBuilder.Standard(new EntityLinker(Gazetteer.Embedded));
             try
             {
                 var plan = builder.Build(query);
@@ -133,6 +133,40 @@ public sealed class TextPathPropertyTests
             {
             }
         }, iter: Cases);
+
+    private static readonly string[] LexiconWords = Core.Translation.Lexicon.Embedded.Entries.Select(e => e.Headword).Distinct().ToArray();
+
+    // Queries made of lexicon headwords and terms (as typed, in capitals, cut short) among messy fragments: the
+    // translations, multiword terms and their phrase queries are built for any of them.
+    private static readonly Gen<string> LexiconQuery = Gen.Select(
+        Gen.Frequency((3, Gen.Int[0, LexiconWords.Length - 1].Select(i => LexiconWords[i])), (1, MessyText.Fragment)).Array[1, 8],
+        Gen.Int[0, 2]).Select((words, mangle) => string.Join(' ', words.Select(w => mangle switch
+        {
+            1 => w.ToUpperInvariant(),
+            2 => w.Length > 3 ? w[..^1] : w,
+            _ => w,
+        })));
+
+    [Fact]
+    public void Queries_of_lexicon_words_translate_and_build_whatever_their_form() =>
+        LexiconQuery.Sample(query =>
+        {
+            var builder = QueryBuilder.Standard(new EntityLinker(Gazetteer.Embedded));
+            try
+            {
+                var plan = builder.Build(query);
+                Assert.NotNull(plan.Query);
+                foreach (var form in plan.Words.SelectMany(w => w.Translations ?? []))
+                {
+                    Assert.NotEmpty(form.Positions);
+                    Assert.All(form.Positions, p => Assert.NotEmpty(p.Stems));
+                    Assert.InRange(form.Weight, 0.01f, 1f);
+                }
+            }
+            catch (QueryLimitException)
+            {
+            }
+        }, iter: 2_000);
 
     [Fact]
     public void Snippets_and_highlights_stay_inside_well_formed_text() =>

@@ -48,7 +48,7 @@ public abstract class IndexTestBase : IDisposable
     protected ReadSessions Sessions() => For(_catalog);
 
     public static ReadSessions For(IndexCatalog catalog) =>
-        new(catalog, new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded)), new FacetLabels(Gazetteer.Embedded));
+        new(catalog, QueryBuilder.Standard(new EntityLinker(Gazetteer.Embedded)), new FacetLabels(Gazetteer.Embedded));
 
     protected FacetResult Facets(string q, SearchFilters filters, IReadOnlyList<string> fields)
     {
