@@ -19,18 +19,32 @@ public sealed record JudgedQuery(
 {
     private Regex[]? _any;
     private Regex[]? _all;
+    private Dictionary<string, Regex[]>? _byLang;
+
+    /// <summary>
+    /// For a query over both languages (no <see cref="Lang"/>): the patterns that make a statement of each language
+    /// relevant, used instead of <see cref="Relevant"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? RelevantByLang { get; init; }
 
     /// <summary>0, 1 or 2: see the type's summary. Every pattern of <see cref="All"/> must also be present somewhere.</summary>
     public int Grade(string lang, string title, string text)
     {
         if (Lang is not null && lang != Lang) return 0;
-        _any ??= Relevant.Select(Compile).ToArray();
         _all ??= (All ?? []).Select(Compile).ToArray();
         foreach (var required in _all)
             if (!required.IsMatch(title) && !required.IsMatch(text)) return 0;
+        Regex[] patterns;
+        if (RelevantByLang is null) patterns = _any ??= Relevant.Select(Compile).ToArray();
+        else
+        {
+            _byLang ??= RelevantByLang.ToDictionary(kv => kv.Key, kv => kv.Value.Select(Compile).ToArray());
+            if (!_byLang.TryGetValue(lang, out var ofLang)) return 0;
+            patterns = ofLang;
+        }
         var inText = 0;
         var inTitle = false;
-        foreach (var pattern in _any)
+        foreach (var pattern in patterns)
         {
             inTitle |= pattern.IsMatch(title);
             inText += pattern.Matches(text).Count;

@@ -10,6 +10,9 @@ public static class Metrics
         return ideal == 0 ? 0 : Dcg(rankedGrades, k) / ideal;
     }
 
+    /// <summary>Relevant statements in the first k over k.</summary>
+    public static double Precision(IReadOnlyList<int> rankedGrades, int k) => (double)rankedGrades.Take(k).Count(g => g > 0) / k;
+
     /// <summary>Relevant statements in the first k over the relevant statements there could be in k: min(k, relevant).</summary>
     public static double Recall(IReadOnlyList<int> rankedGrades, int relevantCount, int k) =>
         relevantCount == 0 ? 0 : (double)rankedGrades.Take(k).Count(g => g > 0) / Math.Min(k, relevantCount);

@@ -15,15 +15,20 @@ public sealed class ProductEngine : ISearchEngine
     private StatementIndex _index => _catalog.Current;
     private readonly EntityLinker _linker;
     private readonly ReadSessions _sessions;
+    private readonly ReadSessions _unblended;
     private readonly QueryBuilder _queries;
 
     public ProductEngine(Gazetteer gazetteer)
     {
         _catalog = IndexCatalog.Open(_folder, () => StatementAnalyzer.Create());
         _linker = new EntityLinker(gazetteer);
-        _queries = new QueryBuilder(StatementAnalyzer.Create(AnalysisMode.Query), _linker);
+        _queries = QueryBuilder.Standard(_linker);
         _sessions = new ReadSessions(_catalog, _queries, new FacetLabels(gazetteer));
+        _unblended = new ReadSessions(_catalog, _queries, new FacetLabels(gazetteer)) { BlendLanguages = false };
     }
+
+    /// <summary>The same index searched another way: without translations, or without blending the two languages.</summary>
+    public ISearchEngine Variant(string name, bool crossLanguage, bool blend) => new ProductVariant(this, name, crossLanguage, blend);
 
     public string Name => "SearchApi";
 
@@ -38,10 +43,12 @@ public sealed class ProductEngine : ISearchEngine
         _index.Refresh();
     }
 
-    public IReadOnlyList<string> Search(string query, string? lang, int count)
+    public IReadOnlyList<string> Search(string query, string? lang, int count) => Search(query, lang, count, crossLanguage: true, blend: true);
+
+    private IReadOnlyList<string> Search(string query, string? lang, int count, bool crossLanguage, bool blend)
     {
         var filters = lang is null ? SearchFilters.None : SearchFilters.None with { Langs = [lang] };
-        using var session = _sessions.Open(new QueryRequest(query, filters));
+        using var session = (blend ? _sessions : _unblended).Open(new QueryRequest(query, filters, CrossLanguage: crossLanguage));
         var result = session.Search(new SearchPage(SearchSort.Relevance, count, Snippets: new SnippetOptions(0, SnippetOptions.DefaultLength)));
         return result.Hits.Select(h => h.Statement.Id).ToList();
     }
@@ -52,6 +59,22 @@ public sealed class ProductEngine : ISearchEngine
         using var lease = _index.Acquire();
         var hits = lease.Searcher.Search(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(IndexFields.Id, id)), 1);
         return hits.TotalHits == 0 ? "not indexed" : lease.Searcher.Explain(_queries.Build(query).Scoring, hits.ScoreDocs[0].Doc).ToString();
+    }
+
+    private sealed class ProductVariant(ProductEngine engine, string name, bool crossLanguage, bool blend) : ISearchEngine
+    {
+        public string Name => name;
+
+        public void Index(IReadOnlyList<Statement> statements)
+        {
+            // Shares the product engine's index.
+        }
+
+        public IReadOnlyList<string> Search(string query, string? lang, int count) => engine.Search(query, lang, count, crossLanguage, blend);
+
+        public void Dispose()
+        {
+        }
     }
 
     public void Dispose()
