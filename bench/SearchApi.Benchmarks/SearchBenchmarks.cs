@@ -12,8 +12,12 @@ public class SearchBenchmarks
     private IndexCatalog _catalog = null!;
     private ReadSessions _sessions = null!;
 
-    [Params("sanctions", "Lavrov", "\"nuclear weapons\"", "санкции", "Лавров ОДКБ")]
+    [Params("sanctions", "Lavrov", "\"nuclear weapons\"", "санкции", "Лавров ОДКБ", "humanitarian aid", "совместное заявление")]
     public string Query { get; set; } = "";
+
+    /// <summary>Whether the query's words are also looked for in translation (the API's crossLanguage, on by default).</summary>
+    [Params(true, false)]
+    public bool CrossLanguage { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -25,14 +29,14 @@ public class SearchBenchmarks
     [Benchmark(Description = "search, ten hits with snippets")]
     public long Search()
     {
-        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None));
+        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None, CrossLanguage: CrossLanguage));
         return session.Search(new SearchPage(SearchSort.Relevance, 10)).Total;
     }
 
     [Benchmark(Description = "search, ten hits without snippets")]
     public long SearchWithoutSnippets()
     {
-        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None));
+        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None, CrossLanguage: CrossLanguage));
         return session.Search(new SearchPage(SearchSort.Relevance, 10, Snippets: new SnippetOptions(0, SnippetOptions.DefaultLength))).Total;
     }
 

@@ -39,5 +39,5 @@ public static class SearchIndex
 
     public static ReadSessions Sessions(IndexCatalog catalog) => new(catalog, Queries(), new FacetLabels(Gazetteer.Embedded));
 
-    public static QueryBuilder Queries() => new(StatementAnalyzer.Create(AnalysisMode.Query), new EntityLinker(Gazetteer.Embedded));
+    public static QueryBuilder Queries() => QueryBuilder.Standard(new EntityLinker(Gazetteer.Embedded));
 }
