@@ -14,7 +14,10 @@ internal static class AnalysisVersion
     public const LuceneVersion Current = LuceneVersion.LUCENE_48;
 }
 
-/// <summary>English text: styled letters folded (𝐁𝐨𝐥𝐝 → Bold), standard tokens (dotted initials split off), possessives removed, lower case, English stop words, Porter stems.</summary>
+/// <summary>
+/// English text: styled letters folded (𝐁𝐨𝐥𝐝 → Bold), standard tokens (dotted initials split off), possessives removed,
+/// lower case, British spellings as American ones, English stop words, Porter stems.
+/// </summary>
 public sealed class EnglishTextAnalyzer : Analyzer
 {
     protected override TextReader InitReader(string fieldName, TextReader reader) => new StyledLetterCharFilter(reader);
@@ -25,6 +28,7 @@ public sealed class EnglishTextAnalyzer : Analyzer
         TokenStream stream = new DottedWordSplitFilter(tokenizer);
         stream = new EnglishPossessiveFilter(AnalysisVersion.Current, stream);
         stream = new LowerCaseFilter(AnalysisVersion.Current, stream);
+        stream = new SpellingVariantFilter(stream);
         stream = new StopFilter(AnalysisVersion.Current, stream, EnglishAnalyzer.DefaultStopSet);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
@@ -32,8 +36,8 @@ public sealed class EnglishTextAnalyzer : Analyzer
 }
 
 /// <summary>
-/// Russian text: standard tokens, a name key beside every name (see <see cref="RussianNameKeyFilter"/>), lower case,
-/// ё folded to е, Russian stop words, Snowball stems for the rest.
+/// Russian text: standard tokens, Latin look-alike letters inside Cyrillic words folded, a name key beside every name
+/// (see <see cref="RussianNameKeyFilter"/>), lower case, ё folded to е, Russian stop words, Snowball stems for the rest.
 /// </summary>
 public sealed class RussianTextAnalyzer(AnalysisMode mode) : Analyzer
 {
@@ -43,6 +47,7 @@ public sealed class RussianTextAnalyzer(AnalysisMode mode) : Analyzer
     {
         var tokenizer = new StandardTokenizer(AnalysisVersion.Current, reader);
         TokenStream stream = new DottedWordSplitFilter(tokenizer);
+        stream = new MixedScriptFoldingFilter(stream);
         stream = new RussianNameKeyFilter(stream, mode);
         stream = new LowerCaseFilter(AnalysisVersion.Current, stream);
         stream = new YoFoldingFilter(stream);
@@ -52,7 +57,10 @@ public sealed class RussianTextAnalyzer(AnalysisMode mode) : Analyzer
     }
 }
 
-/// <summary>Exact forms in either language: standard tokens in lower case with ё folded, nothing removed or stemmed.</summary>
+/// <summary>
+/// Exact forms in either language: standard tokens in lower case with ё folded, Latin look-alikes inside Cyrillic words
+/// folded and British spellings as American ones, nothing removed or stemmed.
+/// </summary>
 public sealed class ExactAnalyzer : Analyzer
 {
     protected override TextReader InitReader(string fieldName, TextReader reader) => new StyledLetterCharFilter(reader);
@@ -61,7 +69,9 @@ public sealed class ExactAnalyzer : Analyzer
     {
         var tokenizer = new StandardTokenizer(AnalysisVersion.Current, reader);
         TokenStream stream = new DottedWordSplitFilter(tokenizer);
+        stream = new MixedScriptFoldingFilter(stream);
         stream = new LowerCaseFilter(AnalysisVersion.Current, stream);
+        stream = new SpellingVariantFilter(stream);
         return new TokenStreamComponents(tokenizer, new YoFoldingFilter(stream));
     }
 }

@@ -15,7 +15,7 @@ namespace SearchApi.Core.Indexing;
 public sealed class StatementIndex : IDisposable
 {
     /// <summary>Raised whenever the fields or analysis change, so that an index built by an older version is rebuilt.</summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     private const string SeqKey = "storeSeq";
     private const string StoreIdKey = "storeId";

@@ -21,6 +21,33 @@ public sealed class AnalyzerTests
         Assert.Equal(["hi", "countri", "intern", "affair"], Terms(IndexFields.Text(Languages.English), "his country's internal affairs"));
     }
 
+    [Theory]
+    [InlineData("favourable conditions", "favorable conditions")]
+    [InlineData("the programme of the organisation", "the program of the organization")]
+    [InlineData("Defence centres", "defense centers")]
+    [InlineData("they recognised it", "they recognized it")]
+    public void British_and_American_spellings_are_one_term_in_stems_and_exact_forms(string british, string american)
+    {
+        Assert.Equal(Terms(IndexFields.Text(Languages.English), american), Terms(IndexFields.Text(Languages.English), british));
+        Assert.Equal(Terms(IndexFields.Exact, american), Terms(IndexFields.Exact, british));
+    }
+
+    [Fact]
+    public void Words_that_only_look_like_variants_keep_their_spelling()
+    {
+        Assert.Equal(["theme", "fence", "poets", "boeing", "four", "hour"], Terms(IndexFields.Exact, "theme fence poets Boeing four hour"));
+    }
+
+    [Fact]
+    public void Latin_look_alikes_inside_Cyrillic_words_are_folded()
+    {
+        // «провeл» and «ещe» with a Latin e, as scraped text writes them.
+        Assert.Equal(Terms(IndexFields.Text(Languages.Russian), "провел ещё"), Terms(IndexFields.Text(Languages.Russian), "провeл ещe"));
+        Assert.Equal(["провел", "mask", "covid"], Terms(IndexFields.Exact, "провeл MASK covid"));
+        var tokens = StatementAnalyzer.Tokens(Analyzer, IndexFields.Exact, "Он провeл");
+        Assert.Equal("провeл", "Он провeл"[tokens[1].Start..tokens[1].End]);
+    }
+
     [Fact]
     public void English_splits_initials_from_surnames()
     {

@@ -17,7 +17,7 @@ public sealed class TokenFilterRandomTests
 {
     private const int Cases = 3_000;
 
-    public static TheoryData<string> Filters => new() { "dotted", "yo", "name-key-index", "name-key-query", "translit-index", "translit-query", "styled-letters" };
+    public static TheoryData<string> Filters => new() { "dotted", "yo", "name-key-index", "name-key-query", "translit-index", "translit-query", "styled-letters", "spelling", "mixed-script" };
 
     [Theory]
     [MemberData(nameof(Filters))]
@@ -85,6 +85,8 @@ public sealed class TokenFilterRandomTests
             {
                 "dotted" => new DottedWordSplitFilter(tokenizer),
                 "yo" => new YoFoldingFilter(tokenizer),
+                "spelling" => new SpellingVariantFilter(new Lucene.Net.Analysis.Core.LowerCaseFilter(Lucene.Net.Util.LuceneVersion.LUCENE_48, tokenizer)),
+                "mixed-script" => new MixedScriptFoldingFilter(tokenizer),
                 "name-key-index" => new RussianNameKeyFilter(tokenizer, AnalysisMode.Index),
                 "name-key-query" => new RussianNameKeyFilter(tokenizer, AnalysisMode.Query),
                 "translit-index" => new TransliterationFilter(tokenizer, AnalysisMode.Index),
