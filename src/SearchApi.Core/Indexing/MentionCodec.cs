@@ -14,7 +14,8 @@ public static class MentionCodec
     {
         var builder = new StringBuilder();
         foreach (var entity in entities)
-            foreach (var mention in entity.Mentions)
+            // Only mentions in the title and text are highlighted.
+            foreach (var mention in entity.Mentions.Where(m => m.Field is EntityMention.InTitle or EntityMention.InText))
             {
                 if (builder.Length > 0) builder.Append(';');
                 builder.Append(entity.Id).Append(',').Append(mention.Field == EntityMention.InTitle ? 't' : 'x').Append(',')

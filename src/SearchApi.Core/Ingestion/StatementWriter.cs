@@ -11,7 +11,7 @@ public sealed class StatementWriter(IStatementStore store, EntityLinker linker)
     {
         var linked = new Statement[statements.Count];
         // Linking is pure CPU work on independent statements: spread it over the cores.
-        Parallel.For(0, statements.Count, i => linked[i] = statements[i] with { Entities = linker.Link(statements[i].Title, statements[i].Text) });
+        Parallel.For(0, statements.Count, i => linked[i] = statements[i] with { Entities = linker.Link(statements[i]) });
         var results = await store.UpsertAsync(linked, cancellationToken);
         IngestMetrics.Record(results);
         return results;

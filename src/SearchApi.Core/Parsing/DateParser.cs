@@ -62,6 +62,20 @@ public static class DateParser
             if (ToMention(match) is { } mention) yield return mention;
     }
 
+    private static readonly Regex BracketedYear = new(@"\((1[89]\d\d|20\d\d)\)", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The one year a title gives in brackets ("UNGA session 46 (1991)"), from 1800 up to <paramref name="maxYear"/>;
+    /// null for none or several. A bare year is not taken: titles name plans and anniversaries ("Strategy 2030").
+    /// </summary>
+    public static int? OnlyYear(string title, int maxYear)
+    {
+        if (title.Length > MaxDateLineLength * 4) return null;
+        var years = BracketedYear.Matches(title).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Where(y => y <= maxYear).Distinct().ToList();
+        return years.Count == 1 ? years[0] : null;
+    }
+
     /// <summary>The latest four-digit year from 1800 up to <paramref name="maxYear"/> that the text mentions.</summary>
     public static int? LatestYearMentioned(string text, int maxYear)
     {

@@ -27,7 +27,7 @@ public static class RecordParser
         if (record.Kind is not null && !StatementKinds.IsKnown(record.Kind))
             return RecordParseResult.Invalid($"kind must be one of {string.Join(", ", StatementKinds.All)}");
         if (record.DatePrecision is not null && !DatePrecisions.IsKnown(record.DatePrecision))
-            return RecordParseResult.Invalid("datePrecision must be day or inferred");
+            return RecordParseResult.Invalid("datePrecision must be day, inferred or year");
         if (record.Title is { Length: > MaxTitleLength }) return RecordParseResult.Invalid($"title is longer than {MaxTitleLength} characters");
         foreach (var (name, value) in new[] { ("source", record.Source), ("url", record.Url), ("author", record.Author) })
             if (value is { Length: > MaxFieldLength }) return RecordParseResult.Invalid($"{name} is longer than {MaxFieldLength} characters");
@@ -53,12 +53,15 @@ public static class RecordParser
         var title = givenTitle.Length > 0 ? givenTitle : Titles.FromText(paragraphs[0]);
         var lang = record.Lang ?? LanguageDetector.Detect(title + "\n" + text);
         var id = record.Id ?? StatementIds.Derive(url, title, text);
+        var precision = date is null ? null : record.DatePrecision ?? DatePrecisions.Day;
+        // A record without a date whose title gives a year in brackets (the UN General Debate corpus) is dated to it.
+        if (date is null) (date, precision) = StatementParser.TitleYear(title, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
         return new RecordParseResult(new Statement(
             id,
             lang,
             title,
             date,
-            date is null ? null : record.DatePrecision ?? DatePrecisions.Day,
+            precision,
             OneLine(record.Source) ?? PageFurniture.SiteOf(url),
             url,
             record.Kind ?? KindClassifier.Classify(title, paragraphs),

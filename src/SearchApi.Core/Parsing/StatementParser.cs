@@ -53,7 +53,7 @@ public sealed class StatementParser(TimeProvider clock)
                 url,
                 KindClassifier.Classify(title, story.Paragraphs),
                 dateline?.Author is { } author ? Names.Capitalize(author) : null,
-                story.Paragraphs));
+                story.Paragraphs) { Dateline = dateline?.Place });
         }
         return statements;
     }
@@ -98,6 +98,10 @@ public sealed class StatementParser(TimeProvider clock)
         foreach (var mention in DateParser.FindMentions(story.Paragraphs[0]))
             if (DateParser.Resolve(mention, floorYear, today) is { } leadDate && leadDate <= today)
                 return (leadDate, DatePrecisions.Inferred);
-        return (null, null);
+        return TitleYear(title, today);
     }
+
+    /// <summary>A statement whose only date is a year in its title is dated to that year, on its first day.</summary>
+    public static (DateOnly?, string?) TitleYear(string title, DateOnly today) =>
+        DateParser.OnlyYear(title, today.Year) is { } year ? (new DateOnly(year, 1, 1), DatePrecisions.Year) : (null, null);
 }

@@ -9,5 +9,8 @@ public static class DatePrecisions
     /// <summary>Day and month are stated; the year was inferred from the weekday or from years the text mentions.</summary>
     public const string Inferred = "inferred";
 
-    public static bool IsKnown(string? precision) => precision is Day or Inferred;
+    /// <summary>Only the year is known (from the title: "UNGA session 46 (1991)"); the date is the year's first day.</summary>
+    public const string Year = "year";
+
+    public static bool IsKnown(string? precision) => precision is Day or Inferred or Year;
 }

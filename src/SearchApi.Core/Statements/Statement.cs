@@ -17,6 +17,9 @@ public sealed record Statement(
     /// <summary>Paragraphs separator in <see cref="Text"/>; paragraphs never contain it.</summary>
     public const string ParagraphSeparator = "\n\n";
 
+    /// <summary>The place a news agency's dateline names ("…, Bishkek - 24.kg news agency"), as written; null without one.</summary>
+    public string? Dateline { get; init; }
+
     /// <summary>The people, organisations and places the statement names, found by the entity linker at ingestion.</summary>
     public IReadOnlyList<StatementEntity> Entities { get; init; } = [];
 

@@ -18,12 +18,13 @@ public sealed record EntityLabels(string En, string Ru)
     public string For(string lang) => lang == Languages.Russian ? Ru : En;
 }
 
-/// <summary>Where an entity is named: in the title or the text, at a character offset.</summary>
-/// <param name="Field">"title" or "text".</param>
+/// <summary>Where an entity is named: in the title, the text or the dateline, at a character offset.</summary>
+/// <param name="Field">"title", "text" or "dateline".</param>
 public sealed record EntityMention(string Field, int Start, int Length)
 {
     public const string InTitle = "title";
     public const string InText = "text";
+    public const string InDateline = "dateline";
 }
 
 /// <summary>A person, organisation or place a statement names, with every place it is named.</summary>

@@ -28,5 +28,7 @@ public static class ContentHash
         yield return s.Author;
         yield return s.Text;
         yield return EntityJson.Write(s.Entities);
+        // Added later: only a statement with a dateline hashes it, so every hash from before stays as it was.
+        if (s.Dateline is not null) yield return s.Dateline;
     }
 }

@@ -15,16 +15,17 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
 
     private const string Columns =
         "seq AS Seq, id AS Id, deleted AS Deleted, lang AS Lang, title AS Title, date AS Date, date_precision AS DatePrecision, " +
-        "source AS Source, url AS Url, kind AS Kind, author AS Author, text AS Text, entities AS Entities, content_hash AS ContentHash, updated_at AS UpdatedAt";
+        "source AS Source, url AS Url, kind AS Kind, author AS Author, text AS Text, entities AS Entities, content_hash AS ContentHash, updated_at AS UpdatedAt, " +
+        "dateline AS Dateline";
 
     private const string UpsertSql = """
-        INSERT INTO statements (id, seq, deleted, lang, title, date, date_precision, source, url, kind, author, text, entities, content_hash, updated_at)
-        VALUES (@Id, @Seq, 0, @Lang, @Title, @Date, @DatePrecision, @Source, @Url, @Kind, @Author, @Text, @Entities, @ContentHash, @UpdatedAt)
+        INSERT INTO statements (id, seq, deleted, lang, title, date, date_precision, source, url, kind, author, text, entities, content_hash, updated_at, dateline)
+        VALUES (@Id, @Seq, 0, @Lang, @Title, @Date, @DatePrecision, @Source, @Url, @Kind, @Author, @Text, @Entities, @ContentHash, @UpdatedAt, @Dateline)
         ON CONFLICT (id) DO UPDATE SET
             seq = excluded.seq, deleted = 0, lang = excluded.lang, title = excluded.title, date = excluded.date,
             date_precision = excluded.date_precision, source = excluded.source, url = excluded.url, kind = excluded.kind,
             author = excluded.author, text = excluded.text, entities = excluded.entities, content_hash = excluded.content_hash,
-            updated_at = excluded.updated_at
+            updated_at = excluded.updated_at, dateline = excluded.dateline
         """;
 
     private const string TakeSequenceSql = "UPDATE store_sequence SET last_seq = last_seq + @Count WHERE id = 1 RETURNING last_seq";
@@ -130,7 +131,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
         var seq = await TakeSequenceAsync(connection, transaction, 1, cancellationToken);
         await connection.ExecuteAsync(Command("""
             UPDATE statements SET seq = @seq, deleted = 1, title = '', text = '', date = NULL, date_precision = NULL,
-                source = NULL, url = NULL, author = NULL, entities = '[]', content_hash = '', updated_at = @updatedAt
+                source = NULL, url = NULL, author = NULL, dateline = NULL, entities = '[]', content_hash = '', updated_at = @updatedAt
             WHERE id = @id
             """, new { id, seq, updatedAt = Timestamp() }, transaction, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
@@ -214,6 +215,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
         public string Entities { get; init; } = "[]";
         public string ContentHash { get; init; } = "";
         public string UpdatedAt { get; init; } = "";
+        public string? Dateline { get; init; }
 
         public static StatementRow From(Statement s, string hash, string updatedAt) => new()
         {
@@ -230,6 +232,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
             Entities = EntityJson.Write(s.Entities),
             ContentHash = hash,
             UpdatedAt = updatedAt,
+            Dateline = s.Dateline,
         };
 
         public StoredStatement ToStored()
@@ -242,6 +245,7 @@ public sealed class SqlStatementStore(IStoreConnections connections, TimeProvide
                 DatePrecision, Source, Url, Kind, Author, Statement.SplitParagraphs(Text))
             {
                 Entities = EntityJson.Read(Entities),
+                Dateline = Dateline,
             };
             return new StoredStatement(Seq, Id, false, statement, ContentHash, updated);
         }

@@ -5,7 +5,7 @@ namespace SearchApi.Contracts;
 /// <param name="Lang">Language of the text: en or ru.</param>
 /// <param name="Title">The headline, or the opening of the first sentence when the statement has none.</param>
 /// <param name="Date">YYYY-MM-DD, or null when the statement has no date.</param>
-/// <param name="DatePrecision">day, inferred, or null without a date.</param>
+/// <param name="DatePrecision">day (stated), inferred (day and month stated, the year worked out), year (only the year known, from the title; the date is its first day), or null without a date.</param>
 /// <param name="Source">The site or agency that published it (mid.ru, 24.kg …), when known.</param>
 /// <param name="Url">Address of the original publication, when known.</param>
 /// <param name="Kind">statement, joint-statement, transcript or news.</param>
@@ -15,6 +15,7 @@ namespace SearchApi.Contracts;
 /// <param name="Entities">The people, organisations and places the statement names, with where.</param>
 /// <param name="Seq">Position in the store's change sequence; grows with every write.</param>
 /// <param name="UpdatedAt">When the store last changed this statement (UTC).</param>
+/// <param name="Dateline">The place a news agency's dateline names ("Bishkek" in "…, Bishkek - 24.kg news agency"), as written; null without one. When the gazetteer knows it, it is also among the entities, as a mention in the field dateline.</param>
 public sealed record DocumentResponse(
     string Id,
     string Lang,
@@ -29,7 +30,8 @@ public sealed record DocumentResponse(
     IReadOnlyList<string> Paragraphs,
     IReadOnlyList<EntityResponse> Entities,
     long Seq,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? Dateline = null);
 
 /// <summary>An entity a statement names.</summary>
 /// <param name="Id">Stable entity id, usable as the person, organization or place filter.</param>
@@ -40,7 +42,7 @@ public sealed record DocumentResponse(
 public sealed record EntityResponse(string Id, string Type, string Label, LabelsResponse Labels, IReadOnlyList<MentionResponse> Mentions);
 
 /// <summary>Where an entity is named.</summary>
-/// <param name="Field">title or text.</param>
+/// <param name="Field">title, text or dateline.</param>
 /// <param name="Start">Offset of the first character in that field (UTF-16 code units).</param>
 /// <param name="Length">Length of the name as written.</param>
 public sealed record MentionResponse(string Field, int Start, int Length);

@@ -69,5 +69,5 @@ public static class DocumentEndpoints
         s.Entities.Select(e => new EntityResponse(
             e.Id, e.Type, e.Labels.For(s.Lang), new LabelsResponse(e.Labels.En, e.Labels.Ru),
             e.Mentions.Select(m => new MentionResponse(m.Field, m.Start, m.Length)).ToList())).ToList(),
-        stored.Seq, stored.UpdatedAt);
+        stored.Seq, stored.UpdatedAt, s.Dateline);
 }

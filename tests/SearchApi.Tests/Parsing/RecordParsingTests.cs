@@ -25,6 +25,23 @@ public sealed class RecordParsingTests
     }
 
     [Fact]
+    public void A_record_whose_only_date_is_a_bracketed_year_in_its_title_gets_that_year()
+    {
+        var un = RecordParser.Parse(new StatementRecord(
+            Id: "ungdc_AFG_46_1991",
+            Title: "Afghanistan – General Debate statement, UNGA session 46 (1991) – FAZL-UL-HAQ KHALIQYAR, Prime Minister",
+            Text: "At the outset I wish to convey to Ambassador Shihabi my warmest congratulations.")).Statement!;
+        Assert.Equal(new DateOnly(1991, 1, 1), un.Date);
+        Assert.Equal(DatePrecisions.Year, un.DatePrecision);
+
+        // A bare year names a plan or an anniversary, not the statement's date; a stated date wins.
+        Assert.Null(RecordParser.Parse(new StatementRecord(Title: "Strategy 2030 adopted", Text: "The strategy was adopted.")).Statement!.Date);
+        var dated = RecordParser.Parse(new StatementRecord(Title: "Session 46 (1991)", Date: "1991-09-24", Text: "Text.")).Statement!;
+        Assert.Equal((new DateOnly(1991, 9, 24), DatePrecisions.Day), (dated.Date!.Value, dated.DatePrecision));
+        Assert.Null(RecordParser.Parse(new StatementRecord(Title: "Two years (1991) and (1992)", Text: "Text.")).Statement!.Date);
+    }
+
+    [Fact]
     public void Json_lines_give_statements_and_numbered_errors()
     {
         var items = _reader.ReadFileAsync(RepoPaths.TestsFolder("Fixtures/statements.jsonl")).ToBlockingEnumerable().ToList();

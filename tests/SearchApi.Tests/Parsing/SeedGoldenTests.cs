@@ -64,10 +64,10 @@ public sealed class SeedGoldenTests
     /// <summary>The golden form: every field, with the date as YYYY-MM-DD.</summary>
     private sealed record Golden(
         string Id, string Lang, string Title, string? Date, string? DatePrecision, string? Source, string? Url,
-        string Kind, string? Author, IReadOnlyList<string> Paragraphs)
+        string Kind, string? Author, IReadOnlyList<string> Paragraphs, string? Dateline)
     {
         public static Golden From(Statement s) => new(
             s.Id, s.Lang, s.Title, s.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            s.DatePrecision, s.Source, s.Url, s.Kind, s.Author, s.Paragraphs);
+            s.DatePrecision, s.Source, s.Url, s.Kind, s.Author, s.Paragraphs, s.Dateline);
     }
 }
