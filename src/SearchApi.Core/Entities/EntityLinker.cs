@@ -62,6 +62,58 @@ public sealed class EntityLinker(Gazetteer gazetteer)
             .ToList();
     }
 
+    /// <summary>
+    /// Every entity a statement names: in its title and text, and the place of its news-agency dateline (a place
+    /// mention in the field "dateline", offsets into <see cref="Statement.Dateline"/>).
+    /// </summary>
+    public IReadOnlyList<StatementEntity> Link(Statement statement)
+    {
+        var entities = Link(statement.Title, statement.Text);
+        if (statement.Dateline is not { Length: > 0 } dateline) return entities;
+        var places = LinkQuery(dateline).Where(s => EntityTypes.OfId(s.EntityId) == EntityTypes.Place).ToList();
+        if (places.Count == 0) return entities;
+        var merged = entities.ToList();
+        foreach (var place in places)
+        {
+            var mention = new EntityMention(EntityMention.InDateline, place.Start, place.End - place.Start);
+            var at = merged.FindIndex(e => e.Id == place.EntityId);
+            merged.Add(at < 0 ? new StatementEntity(place.EntityId, EntityTypes.Place, gazetteer.LabelsOf(place.EntityId), [mention]) : merged[at] with { Mentions = [.. merged[at].Mentions, mention] });
+            if (at >= 0) merged.RemoveAt(at);
+        }
+        return merged;
+    }
+
+    /// <summary>
+    /// The people, organisations and places one query word may name with a typo in it (Lavorv → Sergey Lavrov): the
+    /// one-word names, surnames and abbreviations whose written forms are within <paramref name="maxEdits"/> of the word;
+    /// at most <paramref name="limit"/>, the closest first.
+    /// </summary>
+    public IReadOnlyList<string> LinkTypo(string word, int maxEdits, int limit = 3)
+    {
+        var folded = Analysis.RussianNames.Fold(word.ToLowerInvariant());
+        var found = new List<(int Edits, string Id)>();
+        for (var length = folded.Length - maxEdits; length <= folded.Length + maxEdits; length++)
+        {
+            if (!_oneWordFormsByLength.Value.TryGetValue(length, out var forms)) continue;
+            foreach (var (form, ids) in forms)
+            {
+                if (form == folded || !EditDistance.Within(form, folded, maxEdits)) continue;
+                var edits = EditDistance.Within(form, folded, 1) ? 1 : 2;
+                foreach (var id in ids) found.Add((edits, id));
+            }
+        }
+        return found.OrderBy(f => f.Edits).Select(f => f.Id).Distinct().Take(limit).ToList();
+    }
+
+    // The written forms of one-word names, surnames and abbreviations by length, with the entities each stands for (a
+    // surname several people share stands for each of them): a typo lookup reads only the lengths within its edits.
+    private readonly Lazy<Dictionary<int, (string Form, string[] Ids)[]>> _oneWordFormsByLength = new(() =>
+        gazetteer.AliasesByFirstForm
+            .Select(kv => (Form: kv.Key, Ids: kv.Value.Where(a => a.Tokens.Length == 1).SelectMany(a => a.Names.Concat(a.Surnames)).Distinct().ToArray()))
+            .Where(f => f.Ids.Length > 0)
+            .GroupBy(f => f.Form.Length)
+            .ToDictionary(g => g.Key, g => g.ToArray()));
+
     /// <summary>The entities a query names. Queries are typed in any case, so only short abbreviations must be in capitals.</summary>
     public IReadOnlyList<QueryEntitySpan> LinkQuery(string query)
     {

@@ -14,6 +14,9 @@ public static class IndexFields
     /// <summary>Whether an analysed field holds a title (title_xx, exact_title, translit_title) rather than a body.</summary>
     public static bool IsTitle(string field) => field is ExactTitle or TranslitTitle || field.StartsWith("title_", StringComparison.Ordinal);
 
+    /// <summary>Whether a field holds the words as written (exact, exact_title).</summary>
+    public static bool IsExact(string field) => field is Exact or ExactTitle;
+
     /// <summary>Body in lower case with ё folded, unstemmed, in both languages: exact forms and phrases rank first.</summary>
     public const string Exact = "exact";
 

@@ -32,9 +32,9 @@ public sealed record Cursor(long Snapshot, SearchPosition Position);
 /// The one codec of opaque paging cursors, signed with HMAC-SHA256 so that a tampered or forged cursor is refused
 /// rather than silently paging somewhere else; the first byte says what a cursor is and in which version:
 /// <list type="bullet">
-/// <item>search cursors (version 4): the process that can serve them (snapshots live in one process), the index
-/// snapshot, a fingerprint of the request, the position after the last hit and the scales of a blended relevance
-/// order; they expire with their snapshot;</item>
+/// <item>search cursors (version 5): the process that can serve them (snapshots live in one process), the index
+/// snapshot, a fingerprint of the request, the position after the last hit, the scales of a blended relevance order
+/// and the tier of a partial answer; they expire with their snapshot;</item>
 /// <item>feed cursors ('F'): a store sequence number; they never expire and every replica of one store accepts them.</item>
 /// </list>
 /// The key comes from SearchApi:CursorSecret, or is derived from the store's identity so that every replica of one
@@ -42,14 +42,14 @@ public sealed record Cursor(long Snapshot, SearchPosition Position);
 /// </summary>
 public sealed class CursorCodec(long instance)
 {
-    private const byte SearchVersion = 4;
+    private const byte SearchVersion = 5;
     private const byte FeedKind = (byte)'F';
     private const int FingerprintLength = 8;
     private const int SearchMacLength = 16;
     private const int FeedMacLength = 12;
     private const int MaxLength = 1_024;
-    // kind/version, instance, snapshot, fingerprint, score, days, document number, English and Russian scales (0: none)
-    private const int SearchPayloadLength = 1 + 8 + 8 + FingerprintLength + 4 + 4 + 4 + 4 + 4;
+    // kind/version, instance, snapshot, fingerprint, score, days, document number, English and Russian scales (0: none), tier
+    private const int SearchPayloadLength = 1 + 8 + 8 + FingerprintLength + 4 + 4 + 4 + 4 + 4 + 1;
     private const int FeedPayloadLength = 1 + 8;
 
     private byte[]? _key;
@@ -76,6 +76,7 @@ public sealed class CursorCodec(long instance)
         BinaryPrimitives.WriteInt32LittleEndian(span[(25 + FingerprintLength)..], cursor.Position.Doc);
         BinaryPrimitives.WriteSingleLittleEndian(span[(29 + FingerprintLength)..], cursor.Position.Scales?.English ?? 0);
         BinaryPrimitives.WriteSingleLittleEndian(span[(33 + FingerprintLength)..], cursor.Position.Scales?.Russian ?? 0);
+        span[37 + FingerprintLength] = (byte)Math.Clamp(cursor.Position.Tier, 0, byte.MaxValue);
         return Sign(payload, SearchMacLength);
     }
 
@@ -96,7 +97,8 @@ public sealed class CursorCodec(long instance)
                 BinaryPrimitives.ReadSingleLittleEndian(payload.AsSpan(17 + FingerprintLength)),
                 BinaryPrimitives.ReadInt32LittleEndian(payload.AsSpan(21 + FingerprintLength)),
                 BinaryPrimitives.ReadInt32LittleEndian(payload.AsSpan(25 + FingerprintLength)),
-                english == 0 && russian == 0 ? null : new LanguageScales(english, russian)));
+                english == 0 && russian == 0 ? null : new LanguageScales(english, russian),
+                payload[37 + FingerprintLength]));
     }
 
     public string EncodeFeed(long seq)
@@ -129,7 +131,9 @@ public sealed class CursorCodec(long instance)
             .Append(filters.To?.DayNumber).Append('\u001F')
             .AppendJoin(',', filters.People.Concat(filters.Organizations).Concat(filters.Places).Order(StringComparer.Ordinal)).Append('\u001F')
             .Append((int)sort).Append('\u001F')
-            .Append(request.CrossLanguage ? '1' : '0');
+            .Append(request.CrossLanguage ? '1' : '0')
+            .Append(request.Match == MatchMode.All ? 'a' : 'm')
+            .Append(request.Typos ? 't' : '-');
         return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))[..FingerprintLength];
     }
 

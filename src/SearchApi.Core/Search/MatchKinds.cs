@@ -30,6 +30,10 @@ public static class MatchKinds
         return kinds.Select(k => (IReadOnlyList<MatchKind>)[.. k]).ToArray();
     }
 
+    /// <summary>Which of <paramref name="docs"/> (by index) the query matches.</summary>
+    public static IReadOnlySet<int> Matching(IndexSearcher searcher, Query query, IReadOnlyList<int> docs) =>
+        Matching(searcher, searcher.CreateNormalizedWeight(query), Enumerable.Range(0, docs.Count).OrderBy(i => docs[i]).ToList(), docs);
+
     /// <summary>Which of the hits (indexes into <paramref name="docs"/>, in document order) the weight's query matches.</summary>
     private static HashSet<int> Matching(IndexSearcher searcher, Weight weight, List<int> hits, IReadOnlyList<int> docs)
     {

@@ -23,6 +23,10 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
 {
     public QueryLimits Limits { get; } = limits ?? new QueryLimits();
 
+    /// <summary>The stem a word is searched under in its language's stemmed fields (the first term the query chain gives it).</summary>
+    public string? Stem(string lang, string word) =>
+        StatementAnalyzer.Tokens(queryAnalyzer, IndexFields.Text(lang), word) is { Count: > 0 } tokens ? tokens[0].Term : null;
+
     /// <summary>The builder the service runs: query analysis, the linker's names, and translation through the shipped lexicon.</summary>
     public static QueryBuilder Standard(EntityLinker linker, QueryLimits? limits = null) =>
         new(StatementAnalyzer.Create(AnalysisMode.Query), linker, limits, new QueryTranslator(Lexicon.Embedded));
@@ -33,6 +37,10 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
     private const float EntityWeight = 0.8f;
     private const float TranslitWeight = 0.5f;
     private const float TranslationWeight = 0.6f;
+    private const float TypoWeight = 0.4f;
+
+    /// <summary>Most indexed forms one word with a typo may stand for, per field (the closest and most frequent first).</summary>
+    public const int MaxTypoExpansions = 50;
     // The words of a multiword term translated one by one count less than the term's own translation: "state visit"
     // is «государственный визит», and «визит в Государственный музей» only a weak match of it. So only their usual
     // translations are looked for.
@@ -65,11 +73,15 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
         bool Optional = false);
 
     /// <summary>What the building collects for highlighting and for matchedBy; excluded words are not collected.</summary>
-    private sealed class Collected(bool crossLanguage)
+    private sealed class Collected(PlanOptions options)
     {
-        public bool CrossLanguage { get; } = crossLanguage;
+        public bool CrossLanguage { get; } = options.CrossLanguage;
+        public bool Typos { get; } = options.Typos;
+        public PlanOptions Options { get; } = options;
         public QueryTerms Terms { get; } = new();
         public List<WordPlan> Words { get; } = [];
+        public List<FuzzyQuery> Fuzzy { get; } = [];
+        public List<TypoCandidate> Corrections { get; } = [];
     }
 
     /// <summary>Consecutive query words read as one: the words of one named entity, or of one multiword term of the lexicon.</summary>
@@ -77,7 +89,7 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
 
     // Plans depend only on the text (analysis and the gazetteer are fixed), and nothing changes a plan once built.
     private const int CachedPlans = 4_096;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, bool Strict, bool CrossLanguage), QueryPlan> _plans = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, PlanOptions Options), QueryPlan> _plans = new();
 
     /// <summary>
     /// Builds the plan for a query; a malformed query is read as plain words unless <paramref name="strict"/>; words are
@@ -85,32 +97,40 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
     /// </summary>
     /// <exception cref="QuerySyntaxException">When strict and the query breaks the syntax.</exception>
     /// <exception cref="QueryLimitException">When the query holds more words than <see cref="QueryLimits.MaxClauses"/>.</exception>
-    public QueryPlan Build(string text, bool strict = false, bool crossLanguage = true)
+    public QueryPlan Build(string text, bool strict = false, bool crossLanguage = true) => Build(text, new PlanOptions(strict, crossLanguage));
+
+    /// <summary>Builds the plan for a query read with <paramref name="options"/>; with typos, each word long enough also matches forms an edit or two away.</summary>
+    /// <exception cref="QuerySyntaxException">When strict and the query breaks the syntax.</exception>
+    /// <exception cref="QueryLimitException">When the query holds more words than <see cref="QueryLimits.MaxClauses"/>.</exception>
+    public QueryPlan Build(string text, PlanOptions options)
     {
-        var key = (text, strict, crossLanguage && translator is not null);
+        var key = (text, options with { CrossLanguage = options.CrossLanguage && translator is not null });
         if (_plans.TryGetValue(key, out var cached)) return cached;
-        var plan = BuildPlan(text, strict, key.Item3);
+        var plan = BuildPlan(text, key.Item2);
         // A full cache starts again rather than tracking use: cheap, and repeated queries refill it at once.
         if (_plans.Count >= CachedPlans) _plans.Clear();
         _plans[key] = plan;
         return plan;
     }
 
-    private QueryPlan BuildPlan(string text, bool strict, bool crossLanguage)
+    private QueryPlan BuildPlan(string text, PlanOptions options)
     {
         // Queries follow the text rule of statements (NFC, no noncharacters or broken surrogates), so they meet the
         // indexed forms.
         text = Parsing.TextNormalizer.NormalizeLine(text);
         QuerySyntaxException? degraded = null;
-        var root = strict ? QuerySyntax.ParseStrict(text) : QuerySyntax.Parse(text, out degraded);
-        var collected = new Collected(crossLanguage);
+        var root = options.Strict ? QuerySyntax.ParseStrict(text) : QuerySyntax.Parse(text, out degraded);
+        var collected = new Collected(options);
         if (root is null) return new QueryPlan(new MatchAllDocsQuery(), true, collected.Terms, collected.Words, null, degraded);
         var clauses = Leaves(root);
         if (clauses > Limits.MaxClauses)
             throw new QueryLimitException(QueryLimit.Clauses, $"The query holds {clauses} words, phrases and prefixes; the limit is {Limits.MaxClauses}.");
 
-        var query = Node(root, collected, positive: true);
-        return new QueryPlan(query, false, collected.Terms, collected.Words, root, degraded, Proximity(PlainRun(root)));
+        // A top level of words, phrases and groups is kept as its units, which a partial answer may relax.
+        var conjunction = root is OrNode ? null : All(root is AndNode and ? and.Children : [root], collected, positive: true);
+        var query = conjunction?.All() ?? Node(root, collected, positive: true);
+        return new QueryPlan(query, false, collected.Terms, collected.Words, root, degraded, Proximity(PlainRun(root)),
+            conjunction, collected.Fuzzy, collected.Corrections);
     }
 
     private static int Leaves(QueryNode node) => node switch
@@ -126,7 +146,7 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
         switch (node)
         {
             case AndNode and:
-                return All(and.Children, collected, positive);
+                return All(and.Children, collected, positive).All();
             case OrNode or:
                 var any = new BooleanQuery(disableCoord: true);
                 foreach (var child in or.Children) any.Add(Node(child, collected, positive), Occur.SHOULD);
@@ -134,22 +154,22 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
             case NotNode not:
                 return new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { Node(not.Child, collected, positive: false), Occur.MUST_NOT } };
             default:
-                return All([node], collected, positive);
+                return All([node], collected, positive).All();
         }
     }
 
     /// <summary>Every part must match, excluded parts must not. Runs of plain words are read together, so a name of several words can be recognised.</summary>
-    private Query All(IReadOnlyList<QueryNode> children, Collected collected, bool positive)
+    private Conjunction All(IReadOnlyList<QueryNode> children, Collected collected, bool positive)
     {
-        // Without coordination: a statement that lacks an optional function word loses only that word's share of the score.
-        var all = new BooleanQuery(disableCoord: true);
+        var required = new List<QueryUnit>();
+        var excluded = new List<Query>();
         var optional = new List<Query>();
         var run = new List<TermNode>();
         void FlushRun()
         {
-            foreach (var (unit, isOptional) in Units(run, collected, positive))
+            foreach (var (unit, isOptional, text) in Units(run, collected, positive))
                 if (isOptional) optional.Add(unit);
-                else all.Add(unit, Occur.MUST);
+                else required.Add(new QueryUnit(text, unit));
             run.Clear();
         }
         foreach (var child in children)
@@ -168,34 +188,30 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
             switch (child)
             {
                 case NotNode not:
-                    all.Add(Node(not.Child, collected, positive: false), Occur.MUST_NOT);
+                    excluded.Add(Node(not.Child, collected, positive: false));
                     break;
                 case TermNode prefix:
-                    all.Add(PrefixPart(prefix, collected, positive), Occur.MUST);
+                    required.Add(new QueryUnit(QuerySyntax.Text(prefix), PrefixPart(prefix, collected, positive)));
                     break;
                 case PhraseNode phrase:
-                    if (PhrasePart(phrase, collected, positive) is { } phraseQuery) all.Add(phraseQuery, Occur.MUST);
+                    if (PhrasePart(phrase, collected, positive) is { } phraseQuery) required.Add(new QueryUnit(QuerySyntax.Text(phrase), phraseQuery));
                     break;
                 default:
-                    all.Add(Node(child, collected, positive), Occur.MUST);
+                    required.Add(new QueryUnit(QuerySyntax.Text(child), Node(child, collected, positive)));
                     break;
             }
         }
         FlushRun();
-        // Function words are needed only when the query has nothing else to look for.
-        var needed = all.Clauses.Any(c => c.Occur == Occur.MUST) ? Occur.SHOULD : Occur.MUST;
-        foreach (var unit in optional) all.Add(unit, needed);
-        if (all.Clauses.All(c => c.Occur == Occur.MUST_NOT)) all.Add(new MatchAllDocsQuery(), Occur.MUST);
-        return all.Clauses.Count == 1 ? all.Clauses[0].Query : all;
+        return new Conjunction(required, excluded, optional);
     }
 
     /// <summary>
     /// The words of a run: consecutive words that name one entity form one unit that the entity alone can satisfy, and
     /// the words of a multiword term one unit that the term's translation can satisfy. A unit of function words only is optional.
     /// </summary>
-    private List<(Query Unit, bool Optional)> Units(List<TermNode> run, Collected collected, bool positive)
+    private List<(Query Unit, bool Optional, string Text)> Units(List<TermNode> run, Collected collected, bool positive)
     {
-        var units = new List<(Query, bool)>();
+        var units = new List<(Query, bool, string)>();
         if (run.Count == 0) return units;
         var scope = run[0].Scope;
         var text = string.Join(' ', run.Select(t => t.Text));
@@ -216,16 +232,19 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
             // Words that name an entity cross languages as the entity; other words through their translations.
             var translate = collected.CrossLanguage && group.Span is null;
             var wordByWord = group.Term is null ? 1f : TermWordByWord;
-            var parts = group.Words.Select(w => WordPart(w, scope, collected.Terms, positive, translate ? wordByWord : 0f)).OfType<Part>().ToList();
+            // Typos in the words of a name the gazetteer found are no typos.
+            var typos = collected.Typos && group.Span is null;
+            var parts = group.Words.Select(w => WordPart(w, scope, collected, positive, translate ? wordByWord : 0f, typos)).OfType<Part>().ToList();
             var entity = group.Span is null ? null : EntityPart(group.Span.EntityId, scope, collected.Terms, positive);
             var term = group.Term is { Count: > 0 } forms ? TranslationPart(forms, scope, collected.Terms, positive) : null;
             if (parts.Count == 0 && entity is null && term is null) continue;
             var unit = Combine(parts, entity, term);
-            units.Add((unit.Clause, unit.Optional));
+            units.Add((unit.Clause, unit.Optional, string.Join(' ', group.Words)));
             if (positive)
             {
                 var translations = parts.SelectMany(p => p.Translations ?? []).Concat(term?.Translations ?? []).ToList();
-                collected.Words.Add(new WordPlan(string.Join(' ', group.Words), unit.ByKind, group.Span?.EntityId, scope, MergeTerms(parts), translations));
+                collected.Words.Add(new WordPlan(string.Join(' ', group.Words), unit.ByKind, group.Span?.EntityId, scope, MergeTerms(parts), translations,
+                    group.Span?.EntityId is null ? group.Words.Max(TypoEdits) : 0));
             }
         }
         return units;
@@ -260,7 +279,7 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
         return merged;
     }
 
-    private static readonly MatchKind[] WordKinds = [MatchKind.Exact, MatchKind.Stem, MatchKind.Translit, MatchKind.Translation];
+    private static readonly MatchKind[] WordKinds = [MatchKind.Exact, MatchKind.Stem, MatchKind.Translit, MatchKind.Translation, MatchKind.Typo];
 
     /// <summary>
     /// Every word must match (function words among others may); or the entity the words name; or — adding to the
@@ -312,8 +331,10 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
     }
 
     /// <param name="translation">The weight of the word's translations relative to a lone word's (0: not translated).</param>
-    private Part? WordPart(string word, FieldScope scope, QueryTerms terms, bool positive, float translation)
+    /// <param name="typos">Whether the word also matches forms an edit or two away (<see cref="TypoEdits"/>).</param>
+    private Part? WordPart(string word, FieldScope scope, Collected collected, bool positive, float translation, bool typos)
     {
+        var terms = collected.Terms;
         var title = new DisjunctionMaxQuery(TieBreaker);
         var body = new DisjunctionMaxQuery(TieBreaker);
         var byKind = new Dictionary<MatchKind, DisjunctionMaxQuery>();
@@ -339,8 +360,60 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
             AddTranslations(translations, scope, terms, positive, title, body, translated, translation);
             byKind[MatchKind.Translation] = translated;
         }
+        if (typos && collected.Options.MayHaveTypo(word) && TypoEdits(word) is > 0 and var edits)
+        {
+            var typo = new DisjunctionMaxQuery(TieBreaker);
+            foreach (var (field, inTitle) in TypoFields(word))
+            {
+                if (!InScope(inTitle, scope)) continue;
+                // The word's form as typed, and its stem (the first term: a Russian word may also give a name key).
+                var tokens = StatementAnalyzer.Tokens(queryAnalyzer, field, word);
+                if (tokens.Count == 0 || (tokens.Count > 1 && IndexFields.IsExact(field))) continue;
+                var fuzzy = new FuzzyQuery(new Term(field, tokens[0].Term), edits, prefixLength: 0, MaxTypoExpansions, transpositions: true) { Boost = TypoWeight };
+                (inTitle ? title : body).Add(fuzzy);
+                typo.Add(fuzzy);
+                if (positive) collected.Fuzzy.Add(fuzzy);
+                if (positive && field == IndexFields.Exact) collected.Corrections.Add(new TypoCandidate(word, tokens[0].Term, edits));
+            }
+            // A name with a typo in it is its entity too, in either language: «Lavorv» finds «Лавров».
+            foreach (var entityId in linker.LinkTypo(word, edits))
+            {
+                var entity = EntityPart(entityId, scope, terms, positive);
+                var weighted = new BooleanQuery(disableCoord: true) { { entity.Clause, Occur.MUST } };
+                weighted.Boost = TypoWeight;
+                body.Add(weighted);
+                typo.Add(weighted);
+            }
+            if (typo.Disjuncts.Count > 0) byKind[MatchKind.Typo] = typo;
+        }
         return new Part(TitleAndBody(title, body), byKind.ToDictionary(kv => kv.Key, kv => (Query)kv.Value), fieldTerms, translations,
             Optional: QueryTranslator.IsFunctionWord(word));
+    }
+
+    /// <summary>
+    /// Where a typo is looked for: the forms as written, and the stems of the word's own language (so «Пескоаым» finds
+    /// «Пескова» through the stem «песков»). Not transliteration keys: they are short and loose, and an edit there
+    /// lands on other names.
+    /// </summary>
+    private static (string Field, bool InTitle)[] TypoFields(string word) =>
+        QueryTranslator.LanguageOf(word) is { } lang
+            ? [(IndexFields.ExactTitle, true), (IndexFields.Exact, false), (IndexFields.Title(lang), true), (IndexFields.Text(lang), false)]
+            : [(IndexFields.ExactTitle, true), (IndexFields.Exact, false)];
+
+    /// <summary>
+    /// The edits a typo in this word may be (a transposition counts as one): one for five letters or more, two for nine
+    /// or more; none for shorter words, numbers and words with digits, and function words.
+    /// </summary>
+    public static int TypoEdits(string word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsDigit(c)) return 0;
+            if (char.IsLetter(c)) letters++;
+        }
+        if (QueryTranslator.IsFunctionWord(word)) return 0;
+        return letters >= 9 ? 2 : letters >= 5 ? 1 : 0;
     }
 
     /// <summary>A multiword term's translations, each a phrase in the other language's stemmed title and body.</summary>

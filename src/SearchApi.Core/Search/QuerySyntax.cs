@@ -59,6 +59,24 @@ public static class QuerySyntax
         }
     }
 
+    /// <summary>A node written back in the query language: how a hit's missing part is named.</summary>
+    public static string Text(QueryNode node) => node switch
+    {
+        TermNode term => ScopeText(term.Scope) + term.Text + (term.Prefix ? "*" : ""),
+        PhraseNode phrase => ScopeText(phrase.Scope) + "\"" + string.Join(' ', phrase.Words) + "\"",
+        AndNode and => "(" + string.Join(' ', and.Children.Select(Text)) + ")",
+        OrNode or => "(" + string.Join(" OR ", or.Children.Select(Text)) + ")",
+        NotNode not => "-" + Text(not.Child),
+        _ => "",
+    };
+
+    private static string ScopeText(FieldScope scope) => scope switch
+    {
+        FieldScope.Title => "title:",
+        FieldScope.Text => "text:",
+        _ => "",
+    };
+
     /// <summary>Every word of the query, syntax characters removed, all required.</summary>
     public static QueryNode? PlainWords(string query)
     {

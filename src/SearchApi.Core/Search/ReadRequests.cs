@@ -22,6 +22,7 @@ public enum RequestProblem
     InvalidInterval,
     UnknownFacetField,
     InvalidId,
+    InvalidMatch,
 }
 
 /// <summary>A read request that cannot be run, with what is wrong in words the client can act on.</summary>
@@ -45,13 +46,29 @@ public sealed record QueryInput(
     IReadOnlyList<string>? Place = null,
     string? From = null,
     string? To = null,
-    bool? CrossLanguage = null);
+    bool? CrossLanguage = null,
+    string? Match = null,
+    bool? Typos = null);
+
+/// <summary>How many of a query's words a statement must match.</summary>
+public enum MatchMode
+{
+    /// <summary>Every word, or — when fewer than <see cref="ReadSession.FewHits"/> statements have every word — as many as possible (at least half), the most first.</summary>
+    Most,
+    /// <summary>Every word (function words aside), always.</summary>
+    All,
+}
 
 /// <summary>A checked query with its filters: what a <see cref="ReadSession"/> is opened for.</summary>
 /// <param name="Strict">Refuse a malformed query instead of reading it as plain words.</param>
 /// <param name="CrossLanguage">Also look for the query's words in translation, in statements of the other language.</param>
-public sealed record QueryRequest(string Query, SearchFilters Filters, bool Strict = false, bool CrossLanguage = true)
+/// <param name="Match">Whether a statement may miss some of the words when few have them all.</param>
+/// <param name="Typos">Whether words may match forms an edit or two away when few statements match as typed.</param>
+public sealed record QueryRequest(string Query, SearchFilters Filters, bool Strict = false, bool CrossLanguage = true, MatchMode Match = MatchMode.Most, bool Typos = true)
 {
+    /// <summary>How the query's plan is read (without typos: the session adds them only when it must).</summary>
+    public PlanOptions Options => new(Strict, CrossLanguage);
+
     public static readonly QueryRequest Everything = new("", SearchFilters.None);
 }
 
@@ -78,7 +95,7 @@ public static class ReadRequests
         var q = input.Q?.Trim() ?? "";
         if (q.Length > MaxQueryLength)
             throw new InvalidRequestException(RequestProblem.QueryTooLong, $"q has {q.Length} characters; the limit is {MaxQueryLength}.");
-        return new QueryRequest(q, Filters(input), input.Strict ?? false, input.CrossLanguage ?? true);
+        return new QueryRequest(q, Filters(input), input.Strict ?? false, input.CrossLanguage ?? true, Match(input.Match), input.Typos ?? true);
     }
 
     private static SearchFilters Filters(QueryInput input)
@@ -101,6 +118,14 @@ public static class ReadRequests
             Places = EntityIds(EntityTypes.Place, input.Place),
         };
     }
+
+    /// <summary>all: every word must match; most (the default): as many as possible when few statements have them all.</summary>
+    public static MatchMode Match(string? match) => match?.Trim() switch
+    {
+        null or "" or "most" => MatchMode.Most,
+        "all" => MatchMode.All,
+        _ => throw new InvalidRequestException(RequestProblem.InvalidMatch, $"match '{match}' is not one of: most, all."),
+    };
 
     /// <summary>The sort order; by default relevance when there is a query, newest first when there is none.</summary>
     public static SearchSort Sort(string? sort, bool hasQuery) => sort?.Trim() switch

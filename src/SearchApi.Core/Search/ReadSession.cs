@@ -54,25 +54,75 @@ public sealed class ReadSession : IDisposable
 
     private IndexSearcher Searcher => _snapshot.Searcher;
 
+    private QueryAnswer? _answer;
+
+    /// <summary>What this session answers with (<see cref="QueryAnswer"/>), chosen on first use.</summary>
+    private QueryAnswer Answer => _answer ??= QueryAnswer.Choose(Searcher, _filter, Plan, Request, _sessions.Queries, _sessions.Clock);
+
     /// <summary>One page of hits, with snippets, highlights and how each matched; the cursor of the next page pins this session's snapshot.</summary>
     public SearchResult Search(SearchPage page) => Read(() =>
     {
         var options = page.Snippets ?? SnippetOptions.Default;
-        var (found, total, scales) = Walk(page.Sort, page.After, page.Limit + 1);
+        var (found, total) = FirstWalk(page) ?? WalkAnswer(page.Sort, page.After, page.Limit + 1, withTotal: true);
+        var answer = Answer;
         // One hit more than the page tells whether a next page exists.
-        var hits = found.Length > page.Limit ? found[..page.Limit] : found;
-        var docs = hits.Select(h => h.Doc).ToArray();
+        var hits = found.Count > page.Limit ? found.Take(page.Limit).ToArray() : [.. found];
+        var docs = hits.Select(h => h.Hit.Doc).ToArray();
         // The text is read only to cut snippets from it.
         var statements = docs.Select(doc => StatementDocuments.Read(Searcher, doc, withText: options.Count > 0)).ToArray();
-        var highlights = Highlighter.Highlight(Searcher.IndexReader, docs, statements, Plan.Terms, options);
-        var matchedBy = Plan.MatchesAll ? null : MatchKinds.Of(Searcher, Plan, docs);
+        var highlights = Highlighter.Highlight(Searcher.IndexReader, docs, statements, answer.Terms, options);
+        var matchedBy = Plan.MatchesAll ? null : MatchKinds.Of(Searcher, answer.Plan, docs);
+        var missing = MissingWords(answer, hits);
         var result = new List<SearchHit>(hits.Length);
         for (var i = 0; i < hits.Length; i++)
-            result.Add(new SearchHit(statements[i], Plan.MatchesAll ? 0 : hits[i].Score, highlights[i].Snippets,
-                SortOrder.PositionOf(hits[i], page.Sort) with { Scales = scales }, matchedBy?[i] ?? [], highlights[i].Title));
-        var next = found.Length > page.Limit && result.Count > 0 ? new Cursor(Version, result[^1].Position) : null;
-        return new SearchResult(total, result, next, Plan.Degraded, page.After is null ? OtherLanguage(total) : null);
+            result.Add(new SearchHit(statements[i], Plan.MatchesAll ? 0 : hits[i].Hit.Score, highlights[i].Snippets,
+                hits[i].Position, matchedBy?[i] ?? [], highlights[i].Title, missing[i]));
+        var next = found.Count > page.Limit && result.Count > 0 ? new Cursor(Version, result[^1].Position) : null;
+        var first = page.After is null;
+        return new SearchResult(total, result, next, Plan.Degraded, first ? OtherLanguage(total) : null)
+        {
+            Partial = answer.Partial && total > answer.AllWords,
+            Suggestion = first ? DidYouMean.Suggest(Searcher, _filter, answer, Request, _sessions.Queries, _sessions.Clock) : null,
+        };
     });
+
+    /// <summary>
+    /// A page of a session whose answer is not chosen yet, walked as typed: when enough statements match as typed,
+    /// that is the answer and the walk is the page (no count before it); otherwise the count chooses the answer and
+    /// the page is walked again. Null when a cursor points into the tiers of a partial answer.
+    /// </summary>
+    private (List<TierHit> Hits, long Total)? FirstWalk(SearchPage page)
+    {
+        if (_answer is not null || Plan.MatchesAll || page.After is { Tier: > 0 }) return null;
+        var asTyped = QueryAnswer.AsTyped(Plan, FewHits);
+        var (hits, total, scales) = Walk(asTyped, Plan.Query, page.Sort, page.After, page.Limit + 1);
+        if (total >= FewHits)
+        {
+            _answer = asTyped;
+            return (hits.Select(h => new TierHit(h, SortOrder.PositionOf(h, page.Sort) with { Scales = scales })).ToList(), total);
+        }
+        _answer = QueryAnswer.Choose(Searcher, _filter, Plan, Request, _sessions.Queries, _sessions.Clock, total);
+        return null;
+    }
+
+    /// <summary>For each hit of a partial answer that misses some of the query's units, their text; empty otherwise.</summary>
+    private IReadOnlyList<string>[] MissingWords(QueryAnswer answer, IReadOnlyList<TierHit> hits)
+    {
+        var missing = new IReadOnlyList<string>[hits.Count];
+        Array.Fill(missing, []);
+        var partial = Enumerable.Range(0, hits.Count).Where(i => hits[i].Position.Tier > 0).ToList();
+        if (partial.Count == 0 || answer.Plan.Conjunction is not { } conjunction) return missing;
+        var docs = partial.Select(i => hits[i].Hit.Doc).ToArray();
+        var lists = partial.ToDictionary(i => i, _ => new List<string>());
+        foreach (var unit in conjunction.Units)
+        {
+            var matched = MatchKinds.Matching(Searcher, unit.Query, docs);
+            for (var j = 0; j < partial.Count; j++)
+                if (!matched.Contains(j)) lists[partial[j]].Add(unit.Text);
+        }
+        foreach (var (i, words) in lists) missing[i] = words;
+        return missing;
+    }
 
     /// <summary>Fewer hits than this in the languages asked for make the other language worth a look.</summary>
     public const int FewHits = 10;
@@ -101,7 +151,7 @@ public sealed class ReadSession : IDisposable
 
     /// <summary>Facet counts over every statement the query and filters match, on this session's snapshot.</summary>
     public FacetResult Facets(FacetSpec spec) =>
-        Read(() => FacetCounts.Count(Searcher, Plan.Query, Request.Filters, spec, _sessions.Labels, _sessions.Limits, _sessions.Clock));
+        Read(() => FacetCounts.Count(Searcher, Answer.Union, Request.Filters, spec, _sessions.Labels, _sessions.Limits, _sessions.Clock));
 
     /// <summary>
     /// Streams every statement the query matches, in the order a cursor walk gives them (relevance with the proximity
@@ -119,11 +169,11 @@ public sealed class ReadSession : IDisposable
             // Reading stays inside the guard; writing to the client stays out, so a client that hangs up is not damage.
             var (lines, rows, last) = Read(() =>
             {
-                var (hits, _, scales) = Walk(options.Sort, after, ExportPageSize);
+                var (hits, _) = WalkAnswer(options.Sort, after, ExportPageSize, withTotal: false);
                 var text = new StringBuilder();
                 foreach (var hit in hits)
-                    text.Append(ExportRows.Row(StatementDocuments.Read(Searcher, hit.Doc, withText: options.IncludeText), Plan.MatchesAll ? 0 : hit.Score, options));
-                return (text.ToString(), hits.Length, hits.Length > 0 ? SortOrder.PositionOf(hits[^1], options.Sort) with { Scales = scales } : null);
+                    text.Append(ExportRows.Row(StatementDocuments.Read(Searcher, hit.Hit.Doc, withText: options.IncludeText), Plan.MatchesAll ? 0 : hit.Hit.Score, options));
+                return (text.ToString(), hits.Count, hits.Count > 0 ? hits[^1].Position : null);
             });
             await Write(body, lines, cancellationToken);
             await output.FlushAsync(cancellationToken);
@@ -144,26 +194,48 @@ public sealed class ReadSession : IDisposable
         var found = Searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
         if (found.TotalHits == 0) return new ExplainedStatement(id, false, false, null, []);
         var doc = found.ScoreDocs[0].Doc;
-        var matches = MatchKinds.Matches(Searcher, Searcher.CreateNormalizedWeight(Plan.Query), doc);
-        var score = matches ? Searcher.Explain(Plan.Scoring, doc).Value : (float?)null;
-        return new ExplainedStatement(id, true, matches, score, matches && !Plan.MatchesAll ? MatchKinds.Of(Searcher, Plan, [doc])[0] : []);
+        var answer = Answer;
+        var matches = MatchKinds.Matches(Searcher, Searcher.CreateNormalizedWeight(answer.Union), doc);
+        var score = matches ? Searcher.Explain(answer.Plan.Scoring, doc).Value : (float?)null;
+        return new ExplainedStatement(id, true, matches, score, matches && !Plan.MatchesAll ? MatchKinds.Of(Searcher, answer.Plan, [doc])[0] : []);
     });
 
     /// <summary>Statements like the one with this id (in one language, or both); null when no statement has the id.</summary>
     public IReadOnlyList<SimilarHit>? Similar(string id, int limit, string? lang) =>
         Read(() => SimilarStatements.Find(Searcher, _index.Analyzer, id, limit, lang));
 
-    // The hits after a position in a sort order, and how many match in all: relevance with the proximity bonus over
-    // the best hits, blended across languages, as every page and the export see it.
-    private (FieldDoc[] Hits, int Total, LanguageScales? Scales) Walk(SearchSort sort, SearchPosition? after, int count)
+    /// <summary>A hit of the answer's walk and its position in it (the tier it is in, the blend's scales).</summary>
+    private readonly record struct TierHit(FieldDoc Hit, SearchPosition Position);
+
+    // The hits after a position, tier after tier of the answer (every word first, then one word fewer …), and — when
+    // asked — how many statements the answer holds in all.
+    private (List<TierHit> Hits, long Total) WalkAnswer(SearchSort sort, SearchPosition? after, int count, bool withTotal)
+    {
+        var answer = Answer;
+        var found = new List<TierHit>(count);
+        long total = 0;
+        var start = Math.Min(after?.Tier ?? 0, answer.Tiers.Count - 1);
+        for (var tier = start; tier < answer.Tiers.Count && found.Count < count; tier++)
+        {
+            var (hits, tierTotal, scales) = Walk(answer, answer.Tiers[tier], sort, tier == start ? after : null, count - found.Count);
+            if (answer.Tiers.Count == 1) total = tierTotal;
+            foreach (var hit in hits) found.Add(new TierHit(hit, SortOrder.PositionOf(hit, sort) with { Scales = scales, Tier = tier }));
+        }
+        if (withTotal && answer.Tiers.Count > 1) total = QueryAnswer.EarlyCount(Searcher, answer.Union, _filter, int.MaxValue, _sessions.Limits.Timeout, _sessions.Clock);
+        return (found, total);
+    }
+
+    // The hits of one query after a position in a sort order, and how many match in all: relevance with the proximity
+    // bonus over the best hits, blended across languages, as every page and the export see it.
+    private (FieldDoc[] Hits, int Total, LanguageScales? Scales) Walk(QueryAnswer answer, Query query, SearchSort sort, SearchPosition? after, int count)
     {
         var afterDoc = after is null ? null : SortOrder.After(after, sort);
         var (timeout, clock) = (_sessions.Limits.Timeout, _sessions.Clock);
         ITopHits top = sort == SearchSort.Relevance && BlendsLanguages
-            ? new LanguageBlend(Searcher, Plan.Query, _filter, timeout, clock, after?.Scales)
-            : new SortedHits(Searcher, Plan.Query, _filter, sort, timeout, clock);
-        var (hits, total) = sort == SearchSort.Relevance && Plan.Proximity is not null
-            ? ProximityRescorer.Search(Searcher, Plan.Proximity, top, afterDoc, count)
+            ? new LanguageBlend(Searcher, query, _filter, timeout, clock, after?.Scales)
+            : new SortedHits(Searcher, query, _filter, sort, timeout, clock);
+        var (hits, total) = sort == SearchSort.Relevance && answer.Plan.Proximity is not null
+            ? ProximityRescorer.Search(Searcher, answer.Plan.Proximity, top, afterDoc, count)
             : top.Top(afterDoc, count);
         return (hits, total, top.Scales);
     }

@@ -29,7 +29,7 @@ public sealed class ReadSessions(IndexCatalog catalog, QueryBuilder queries, Fac
     /// <exception cref="SnapshotExpiredException">The cursor's snapshot has expired.</exception>
     public ReadSession Open(QueryRequest request, long? snapshot = null)
     {
-        var plan = queries.Build(request.Query, request.Strict, request.CrossLanguage);
+        var plan = queries.Build(request.Query, request.Options);
         var index = catalog.Current;
         var pinned = catalog.Read(index, () => index.OpenSnapshot(snapshot)) ?? throw new SnapshotExpiredException();
         try
