@@ -162,6 +162,26 @@ public sealed partial class BrowserTests : IAsyncLifetime
         await Assertions.Expect(suggestion).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task The_page_offers_a_corrected_query_and_shows_a_partial_answer_plainly()
+    {
+        await _page.GotoAsync(Url("/?q=Lavorv"));
+        await Settled();
+        var didYouMean = _page.Locator("#did-you-mean");
+        await Assertions.Expect(didYouMean).ToContainTextAsync("Did you mean Lavrov?");
+        await didYouMean.Locator("a").ClickAsync();
+        await Assertions.Expect(_page.Locator("#q")).ToHaveValueAsync("Lavrov");
+        await Settled();
+        await Assertions.Expect(didYouMean).ToBeHiddenAsync();
+
+        await _page.GotoAsync(Url("/?q=" + Uri.EscapeDataString("what did Japarov write to Blinken")));
+        await Settled();
+        await Assertions.Expect(_page.Locator("#status")).ToContainTextAsync("Few statements have every word");
+        var first = _page.Locator("#hits > li").First;
+        await Assertions.Expect(first.Locator(".missing")).ToContainTextAsync("Missing: write");
+        await Assertions.Expect(first.Locator("mark").First).ToBeVisibleAsync();
+    }
+
     // The page marks the hit list busy while a search is in flight.
     private Task Settled() => Assertions.Expect(_page.Locator("#hits")).ToHaveAttributeAsync("aria-busy", "false");
 

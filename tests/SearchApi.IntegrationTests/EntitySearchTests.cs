@@ -66,7 +66,7 @@ public sealed class EntitySearchTests(SearchApiFactory factory)
         Assert.Equal(["stem"], MatchedBy(inflected["hits"].Objects().Single()));
         var unknownName = await _client.GetObject("/api/v1/search?lang=ru&q=Gaynutdin");
         Assert.Equal(["translit"], MatchedBy(unknownName["hits"].Objects().Single()));
-        var twoWords = await _client.GetObject("/api/v1/search?lang=en&q=" + Uri.EscapeDataString("ОДКБ Kyrgyz"));
+        var twoWords = await _client.GetObject("/api/v1/search?lang=en&match=all&q=" + Uri.EscapeDataString("ОДКБ Kyrgyz"));
         Assert.All(twoWords["hits"].Objects(), h => Assert.Equal(["exact", "entity"], MatchedBy(h)));
     }
 

@@ -35,7 +35,7 @@ public sealed class QueryLanguageTests(SearchApiFactory factory)
     [InlineData("text:Kazakbayev -title:Kazakbayev", new[] { SeedIds.JointStatement })]
     [InlineData("title:(Azerbaijan OR Pashinyan)", new[] { SeedIds.Peacekeepers, SeedIds.PashinyanNato })]
     public async Task Operators_combine_as_documented(string query, string[] expected) =>
-        Assert.Equal(Set(expected), await Ids(query));
+        Assert.Equal(Set(expected), await Ids(query, "&match=all"));
 
     [Theory]
     [InlineData("negotiat*", "negotiat")]

@@ -39,10 +39,12 @@ public sealed class SearchEndpointTests(SearchApiFactory factory)
     }
 
     [Fact]
-    public async Task Every_word_of_the_query_must_match()
+    public async Task With_match_all_every_word_of_the_query_must_match()
     {
-        Assert.Equal([SeedIds.Japarov], await Ids("/api/v1/search?q=Japarov+Blinken"));
-        Assert.Empty(await Ids("/api/v1/search?q=Japarov+Erdogan"));
+        Assert.Equal([SeedIds.Japarov], await Ids("/api/v1/search?match=all&q=Japarov+Blinken"));
+        Assert.Empty(await Ids("/api/v1/search?match=all&q=Japarov+Erdogan"));
+        // By default the statement with both words still comes first, and the others follow as a partial answer.
+        Assert.Equal(SeedIds.Japarov, (await Ids("/api/v1/search?q=Japarov+Blinken"))[0]);
     }
 
     [Fact]

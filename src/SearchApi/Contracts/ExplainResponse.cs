@@ -37,8 +37,9 @@ public sealed record QueryNodeResponse(
 /// <param name="Terms">The terms looked for, by index field: exact / exact_title (as typed), text_en / title_en and text_ru / title_ru (stems and Russian name keys), translit / translit_title (transliteration keys).</param>
 /// <param name="Entity">The person, organisation or place the words name, matched in any language.</param>
 /// <param name="Translations">What the word or term is also looked for as in the other language (with crossLanguage on), the most usual first.</param>
+/// <param name="TypoEdits">How many edits a typo in this word may be when fewer than 10 statements match as typed (with typos on): 1 for five letters or more, 2 for nine or more, 0 for shorter words, numbers, names the gazetteer knows and function words.</param>
 public sealed record ExplainedWordResponse(
-    string Text, string Scope, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms, EntityRefResponse? Entity, IReadOnlyList<TranslationResponse> Translations);
+    string Text, string Scope, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms, EntityRefResponse? Entity, IReadOnlyList<TranslationResponse> Translations, int TypoEdits);
 
 /// <summary>A translation a query word or term is looked for as.</summary>
 /// <param name="Lang">The language of the translation: en or ru.</param>

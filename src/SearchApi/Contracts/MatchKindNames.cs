@@ -11,6 +11,7 @@ public static class MatchKindNames
         MatchKind.Stem => "stem",
         MatchKind.Entity => "entity",
         MatchKind.Translit => "translit",
-        _ => "translation",
+        MatchKind.Translation => "translation",
+        _ => "typo",
     };
 }

@@ -70,8 +70,26 @@ public class QueryParameters
     [FromQuery(Name = "crossLanguage")]
     public bool? CrossLanguage { get; init; }
 
+    /// <summary>
+    /// most (default): when fewer than 10 statements have every word of q, the answer continues with the statements that
+    /// have the most of them (at least half), those with more words first, each listing its missingWords. all: every
+    /// word must be in every statement. Function words (the, what, о, ли …) are never required either way.
+    /// </summary>
+    /// <example>most</example>
+    [FromQuery(Name = "match")]
+    public string? Match { get; init; }
+
+    /// <summary>
+    /// true (default): when fewer than 10 statements match q as typed, words of five letters or more also match forms
+    /// one edit away (two for nine letters or more; a swap of two letters is one edit), so "Lavorv" finds Lavrov; such hits
+    /// list typo in matchedBy. false: only the words as typed. Numbers and shorter words are never corrected.
+    /// </summary>
+    /// <example>true</example>
+    [FromQuery(Name = "typos")]
+    public bool? Typos { get; init; }
+
     /// <summary>The query and filters as the core checks them.</summary>
-    public Core.Search.QueryInput ToInput() => new(Q, Strict, Lang, Source, Kind, Person, Organization, Place, From, To, CrossLanguage);
+    public Core.Search.QueryInput ToInput() => new(Q, Strict, Lang, Source, Kind, Person, Organization, Place, From, To, CrossLanguage, Match, Typos);
 }
 
 /// <summary>Parameters of GET /api/v1/search.</summary>

@@ -7,6 +7,8 @@ namespace SearchApi.Contracts;
 /// <param name="NextCursor">Pass as cursor to get the next page; null on the last page.</param>
 /// <param name="Facets">The facets asked for with facet=, counted as GET /api/v1/facets counts them; null when none were asked for.</param>
 /// <param name="QueryWarning">Set when the query broke the syntax and was read as plain words: what was wrong and where.</param>
+/// <param name="Match">all: every hit has every word of q (in some form, name, translation or typo); partial: fewer than 10 statements have them all, and the hits after those miss some words (see missingWords).</param>
+/// <param name="Suggestion">On a first page that finds fewer than 10 statements as typed: a corrected q that finds at least three times as many. Null otherwise.</param>
 /// <param name="LanguageSuggestion">
 /// On a first page restricted to one language (lang=) or to the words as typed (crossLanguage=false) that finds fewer
 /// than 10 statements: the other language where the same query, translated, finds at least 10 and three times as many.
@@ -19,7 +21,14 @@ public sealed record SearchResponse(
     string? NextCursor,
     IReadOnlyDictionary<string, IReadOnlyList<FacetValueResponse>>? Facets = null,
     string? QueryWarning = null,
-    LanguageSuggestionResponse? LanguageSuggestion = null);
+    LanguageSuggestionResponse? LanguageSuggestion = null,
+    string Match = "all",
+    SuggestionResponse? Suggestion = null);
+
+/// <summary>"Did you mean": a corrected query that finds many more statements than q as typed.</summary>
+/// <param name="Q">The corrected query: search again with it.</param>
+/// <param name="Total">How many statements it finds, with the same filters.</param>
+public sealed record SuggestionResponse(string Q, long Total);
 
 /// <summary>The offer to look in the other language: search again with lang={lang}&amp;crossLanguage=true and the same q and other filters.</summary>
 /// <param name="Lang">The language to switch to: en or ru.</param>
@@ -32,7 +41,7 @@ public sealed record LanguageSuggestionResponse(string Lang, long Total, string 
 /// <param name="Title">The headline, or the opening of the first sentence when the statement has none.</param>
 /// <param name="Lang">Language of the text: en or ru.</param>
 /// <param name="Date">The statement's date (YYYY-MM-DD), or null when it has none.</param>
-/// <param name="DatePrecision">day when the text states the full date, inferred when the year was worked out, null without a date.</param>
+/// <param name="DatePrecision">day when the text states the full date, inferred when the year was worked out, year when only the year is known (from the title; the date is its first day), null without a date.</param>
 /// <param name="Source">The site or agency that published it (mid.ru, 24.kg …), when known.</param>
 /// <param name="Url">Address of the original publication, when known.</param>
 /// <param name="Kind">statement, joint-statement, transcript or news.</param>
@@ -40,7 +49,8 @@ public sealed record LanguageSuggestionResponse(string Lang, long Total, string 
 /// <param name="Snippets">The passages that best match the query, with the matched words marked.</param>
 /// <param name="TitleHighlights">The matched words of the title, as offsets into title.</param>
 /// <param name="TitleHtml">With highlight=html: the title as HTML, escaped, matched words in &lt;mark&gt;.</param>
-/// <param name="MatchedBy">How the query matched, strongest first: exact (the words as typed), stem (other forms of the words), entity (the named person, organisation or place, in any language), translit (a name in another script or spelling), translation (a translation of a word or term into the statement's language). Empty without a query.</param>
+/// <param name="MatchedBy">How the query matched, strongest first: exact (the words as typed), stem (other forms of the words), entity (the named person, organisation or place, in any language), translit (a name in another script or spelling), translation (a translation of a word or term into the statement's language), typo (a form an edit or two away from a word as typed). Empty without a query.</param>
+/// <param name="MissingWords">In a partial answer, the words of q (or names, terms, phrases) this statement does not have; empty when it has them all.</param>
 public sealed record SearchHitResponse(
     string Id,
     string Title,
@@ -54,7 +64,8 @@ public sealed record SearchHitResponse(
     IReadOnlyList<SnippetResponse> Snippets,
     IReadOnlyList<string> MatchedBy,
     IReadOnlyList<HighlightResponse> TitleHighlights,
-    string? TitleHtml = null);
+    string? TitleHtml = null,
+    IReadOnlyList<string>? MissingWords = null);
 
 /// <summary>A passage of the statement's text.</summary>
 /// <param name="Text">The passage; "…" marks where it was cut.</param>

@@ -62,7 +62,9 @@ public static class SearchEndpoints
             result.Next is { } next ? cursors.Encode(next, CursorCodec.Fingerprint(request, sort)) : null,
             facetCounts?.Facets,
             result.Degraded is { } degraded ? $"{degraded.Message} (at position {degraded.Position}); the query was read as plain words." : null,
-            result.OtherLanguage is { } other ? ToResponse(other, request, result.Total) : null));
+            result.OtherLanguage is { } other ? ToResponse(other, request, result.Total) : null,
+            result.Partial ? "partial" : "all",
+            result.Suggestion is { } suggestion ? new SuggestionResponse(suggestion.Query, suggestion.Total) : null));
     }
 
     private static LanguageSuggestionResponse ToResponse(LanguageSuggestion other, QueryRequest request, long total)
@@ -94,7 +96,8 @@ public static class SearchEndpoints
             w.EntityId is { } entityId
                 ? new EntityRefResponse(entityId, Core.Statements.EntityTypes.OfId(entityId), ToLabels(gazetteer.LabelsOf(entityId)))
                 : null,
-            (w.Translations ?? []).Select(t => new TranslationResponse(t.To, t.Text, t.Headword, t.Sense, t.Weight)).ToList())).ToList();
+            (w.Translations ?? []).Select(t => new TranslationResponse(t.To, t.Text, t.Headword, t.Sense, t.Weight)).ToList(),
+            w.TypoEdits)).ToList();
         var statement = session.Explain(id) is { } s
             ? new ExplainedStatementResponse(s.Id, s.Exists, s.Matches, s.Score, s.MatchedBy.Select(MatchKindNames.Of).ToList())
             : null;
@@ -119,7 +122,8 @@ public static class SearchEndpoints
                 html ? HtmlHighlights.Render(snippet.Text, snippet.Highlights) : null)).ToList(),
             hit.MatchedBy.Select(MatchKindNames.Of).ToList(),
             hit.TitleHighlights.Select(h => new HighlightResponse(h.Start, h.Length)).ToList(),
-            html ? HtmlHighlights.Render(s.Title, hit.TitleHighlights) : null);
+            html ? HtmlHighlights.Render(s.Title, hit.TitleHighlights) : null,
+            hit.MissingWords);
     }
 
     private static QueryNodeResponse ToResponse(QueryNode node) => node switch

@@ -19,6 +19,7 @@ public static class ApiErrors
     public static readonly ApiError InvalidSnippets = new("invalid_snippets", 400, "snippets or snippetLength is out of range.");
     public static readonly ApiError InvalidHighlight = new("invalid_highlight", 400, "Unknown highlight format.");
     public static readonly ApiError InvalidInterval = new("invalid_interval", 400, "Unknown timeline interval.");
+    public static readonly ApiError InvalidMatch = new("invalid_match", 400, "Unknown match mode.");
     public static readonly ApiError InvalidLimit = new("invalid_limit", 400, "limit is out of range.");
     public static readonly ApiError InvalidDate = new("invalid_date", 400, "A date is not a calendar date in the form YYYY-MM-DD.");
     public static readonly ApiError InvalidDateRange = new("invalid_date_range", 400, "from is later than to.");

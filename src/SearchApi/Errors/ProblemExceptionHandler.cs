@@ -82,6 +82,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         RequestProblem.InvalidSnippets => ApiErrors.InvalidSnippets,
         RequestProblem.InvalidHighlight => ApiErrors.InvalidHighlight,
         RequestProblem.InvalidInterval => ApiErrors.InvalidInterval,
+        RequestProblem.InvalidMatch => ApiErrors.InvalidMatch,
         RequestProblem.UnknownFacetField => ApiErrors.UnknownFacetField,
         RequestProblem.InvalidId => ApiErrors.InvalidId,
         _ => ApiErrors.InvalidParameter,

@@ -102,10 +102,15 @@ async function run(append = false) {
     $("more").hidden = !nextCursor;
     const shown = $("hits").children.length;
     const warning = result.queryWarning ? ` ${result.queryWarning}` : "";
+    // A partial answer says so: the statements with every word come first, the others list what they miss.
+    const partial = result.match === "partial" ? " Few statements have every word; the others follow, each saying which words it lacks." : "";
     $("status").textContent = result.total === 0
       ? `No statements match.${warning}`
-      : `${result.total.toLocaleString("en")} statements; showing ${shown}.${warning}`;
-    if (!append) renderSuggestion(result.languageSuggestion, state);
+      : `${result.total.toLocaleString("en")} statements; showing ${shown}.${partial}${warning}`;
+    if (!append) {
+      renderSuggestion(result.languageSuggestion, state);
+      renderDidYouMean(result.suggestion, state);
+    }
   } catch (error) {
     $("status").textContent = error.message;
   } finally {
@@ -159,6 +164,21 @@ function renderSuggestion(suggestion, state) {
   box.append(element("span", null, `${suggestion.message} `), show);
 }
 
+// "Did you mean": a corrected query that finds many more statements, as a link that runs it.
+function renderDidYouMean(suggestion, state) {
+  const box = $("did-you-mean");
+  box.replaceChildren();
+  box.hidden = !suggestion;
+  if (!suggestion) return;
+  const link = element("a", null, suggestion.q);
+  link.href = `/?${stateParams({ ...state, q: suggestion.q })}`;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    navigate({ ...state, q: suggestion.q });
+  });
+  box.append("Did you mean ", link, `? (${suggestion.total.toLocaleString("en")} statements)`);
+}
+
 function renderHit(hit) {
   const item = element("li", "hit");
   const heading = element("h3");
@@ -175,6 +195,11 @@ function renderHit(hit) {
     meta.append(" ", badge);
   }
   item.append(heading, meta);
+  if (hit.missingWords && hit.missingWords.length > 0) {
+    const missing = element("p", "missing", "Missing: ");
+    for (const word of hit.missingWords) missing.append(element("s", null, word), " ");
+    item.append(missing);
+  }
   for (const snippet of hit.snippets) {
     const paragraph = element("p", "snippet");
     paragraph.append(markedText(snippet.text, snippet.highlights));
