@@ -26,7 +26,8 @@ if (command is "relevance" or "all")
 {
     var statements = EvalCorpus.Load(corpus, Path.Combine(root, "seeds"));
     var topics = TopicSet.Load(Path.Combine(data, "topics.jsonl"));
-    var queries = JudgedQuery.Load(Path.Combine(data, "queries.jsonl")).Concat(TopicSet.Queries(topics)).ToList();
+    var judged = JudgedQuery.Load(Path.Combine(data, "queries.jsonl")).Concat(TopicSet.Queries(topics)).Concat(JudgedQuery.Load(Path.Combine(data, "questions.jsonl"))).ToList();
+    var queries = judged.Concat(TypoSet.From(judged)).ToList();
     var run = new RelevanceRun(queries, statements);
     foreach (var (id, count) in run.RelevantCounts.Where(c => c.Value == 0))
         Console.Error.WriteLine($"warning: query {id} has no relevant statement in the sample");
@@ -41,6 +42,8 @@ if (command is "relevance" or "all")
     static bool CrossOrMixed(JudgedQuery q) => q.Group.StartsWith("topics-", StringComparison.Ordinal) && (q.Group.Contains('→') || q.Group.StartsWith(TopicSet.Mixed, StringComparison.Ordinal));
     var untranslated = RelevanceRun.ByGroup(run.Score(ours.Variant("crossLanguage=false", crossLanguage: false, blend: true), CrossOrMixed));
     var unblended = RelevanceRun.ByGroup(run.Score(ours.Variant("no blend", crossLanguage: true, blend: false), q => q.Group.StartsWith(TopicSet.Mixed, StringComparison.Ordinal)));
+    // Every query as the service answered before forgiving queries: every word required, no typos.
+    var strictScores = run.Score(ours.Variant("match=all, typos=false", strict: true));
     if (Option("--explain") is { } explainId && queries.FirstOrDefault(q => q.Id == Option("--show")) is { } explained)
         Console.WriteLine(ours.Explain(explained.Query, explainId));
     // --show ID lists both engines' top ten for one query with their grades, to see why it scores as it does.
@@ -58,6 +61,8 @@ if (command is "relevance" or "all")
     output.Append(Report.Relevance(statements.Count, groups, RelevanceRun.ByGroup(stockScores), oursScores, stockScores)).AppendLine();
     output.AppendLine("### Topics across languages").AppendLine();
     output.Append(Report.Topics(topics.Count, groups, RelevanceRun.ByGroup(stockScores), untranslated, unblended)).AppendLine();
+    output.AppendLine("### Forgiving queries").AppendLine();
+    output.Append(Report.Forgiving(oursScores, strictScores, stockScores)).AppendLine();
 }
 if (command is "nerel" or "all")
 {

@@ -71,6 +71,31 @@ public static class Report
         return text.ToString();
     }
 
+    private static readonly string[] ForgivingGroups = ["questions-en", "questions-ru", "typos-en", "typos-ru", "spelling-variants"];
+
+    /// <summary>
+    /// Questions, typos and spelling variants answered forgivingly (the default) beside the strict answer (match=all,
+    /// typos=false: the service before) and the stock analyzers; and the share of every judged query that finds nothing.
+    /// </summary>
+    public static string Forgiving(IReadOnlyList<QueryScore> ours, IReadOnlyList<QueryScore> strict, IReadOnlyList<QueryScore> stock)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| group | queries | nDCG@10 | P@10 | no answer | nDCG@10 strict | P@10 strict | no answer strict | nDCG@10 stock | no answer stock |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var group in ForgivingGroups)
+        {
+            var (o, s, k) = (ours.Where(q => q.Query.Group == group).ToList(), strict.Where(q => q.Query.Group == group).ToList(), stock.Where(q => q.Query.Group == group).ToList());
+            if (o.Count == 0) continue;
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {group} | {o.Count} | {o.Average(q => q.Ndcg):F3} | {o.Average(q => q.Precision):F3} | {Empty(o):P0} | {s.Average(q => q.Ndcg):F3} | {s.Average(q => q.Precision):F3} | {Empty(s):P0} | {k.Average(q => q.Ndcg):F3} | {Empty(k):P0} |");
+        }
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+            $"Queries that find nothing, over all {ours.Count} judged queries: {Empty(ours):P1} answered forgivingly, {Empty(strict):P1} strictly (match=all, typos=false), {Empty(stock):P1} with the stock analyzers.");
+        return text.ToString();
+    }
+
+    private static double Empty(IReadOnlyList<QueryScore> scores) => scores.Count == 0 ? 0 : scores.Average(q => q.Empty ? 1.0 : 0);
+
     private static string Ratio(double a, double b) => b == 0 ? "—" : (a / b).ToString("P0", CultureInfo.InvariantCulture);
 
     public static string Nerel(IReadOnlyList<TypeScore> types)

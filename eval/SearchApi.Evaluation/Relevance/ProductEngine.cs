@@ -27,15 +27,15 @@ public sealed class ProductEngine : ISearchEngine
         _unblended = new ReadSessions(_catalog, _queries, new FacetLabels(gazetteer)) { BlendLanguages = false };
     }
 
-    /// <summary>The same index searched another way: without translations, or without blending the two languages.</summary>
-    public ISearchEngine Variant(string name, bool crossLanguage, bool blend) => new ProductVariant(this, name, crossLanguage, blend);
+    /// <summary>The same index searched another way: without translations, without blending the two languages, or strictly (every word, no typos).</summary>
+    public ISearchEngine Variant(string name, bool crossLanguage = true, bool blend = true, bool strict = false) => new ProductVariant(this, name, crossLanguage, blend, strict);
 
     public string Name => "SearchApi";
 
     public void Index(IReadOnlyList<Statement> statements)
     {
         var linked = new Statement[statements.Count];
-        Parallel.For(0, statements.Count, i => linked[i] = statements[i] with { Entities = _linker.Link(statements[i].Title, statements[i].Text) });
+        Parallel.For(0, statements.Count, i => linked[i] = statements[i] with { Entities = _linker.Link(statements[i]) });
         var seq = 0L;
         foreach (var batch in linked.Chunk(1_000))
             _index.Apply(batch.Select(s => new StoredStatement(++seq, s.Id, false, s, "", DateTimeOffset.UnixEpoch)).ToList());
@@ -43,12 +43,13 @@ public sealed class ProductEngine : ISearchEngine
         _index.Refresh();
     }
 
-    public IReadOnlyList<string> Search(string query, string? lang, int count) => Search(query, lang, count, crossLanguage: true, blend: true);
+    public IReadOnlyList<string> Search(string query, string? lang, int count) => Search(query, lang, count, crossLanguage: true, blend: true, strict: false);
 
-    private IReadOnlyList<string> Search(string query, string? lang, int count, bool crossLanguage, bool blend)
+    private IReadOnlyList<string> Search(string query, string? lang, int count, bool crossLanguage, bool blend, bool strict)
     {
         var filters = lang is null ? SearchFilters.None : SearchFilters.None with { Langs = [lang] };
-        using var session = (blend ? _sessions : _unblended).Open(new QueryRequest(query, filters, CrossLanguage: crossLanguage));
+        var request = new QueryRequest(query, filters, CrossLanguage: crossLanguage, Match: strict ? MatchMode.All : MatchMode.Most, Typos: !strict);
+        using var session = (blend ? _sessions : _unblended).Open(request);
         var result = session.Search(new SearchPage(SearchSort.Relevance, count, Snippets: new SnippetOptions(0, SnippetOptions.DefaultLength)));
         return result.Hits.Select(h => h.Statement.Id).ToList();
     }
@@ -61,7 +62,7 @@ public sealed class ProductEngine : ISearchEngine
         return hits.TotalHits == 0 ? "not indexed" : lease.Searcher.Explain(_queries.Build(query).Scoring, hits.ScoreDocs[0].Doc).ToString();
     }
 
-    private sealed class ProductVariant(ProductEngine engine, string name, bool crossLanguage, bool blend) : ISearchEngine
+    private sealed class ProductVariant(ProductEngine engine, string name, bool crossLanguage, bool blend, bool strict) : ISearchEngine
     {
         public string Name => name;
 
@@ -70,7 +71,7 @@ public sealed class ProductEngine : ISearchEngine
             // Shares the product engine's index.
         }
 
-        public IReadOnlyList<string> Search(string query, string? lang, int count) => engine.Search(query, lang, count, crossLanguage, blend);
+        public IReadOnlyList<string> Search(string query, string? lang, int count) => engine.Search(query, lang, count, crossLanguage, blend, strict);
 
         public void Dispose()
         {
