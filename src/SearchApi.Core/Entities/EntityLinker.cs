@@ -97,7 +97,10 @@ public sealed class EntityLinker(Gazetteer gazetteer)
             if (!_oneWordFormsByLength.Value.TryGetValue(length, out var forms)) continue;
             foreach (var (form, ids) in forms)
             {
-                if (form == folded || !EditDistance.Within(form, folded, maxEdits)) continue;
+                if (form == folded) continue;
+                // A changed first letter is the only edit allowed, as in the index (QueryBuilder.TypoAutomata).
+                var firstChanged = form.Length > 0 && folded.Length > 0 && form[0] != folded[0];
+                if (!EditDistance.Within(form, folded, firstChanged ? 1 : maxEdits)) continue;
                 var edits = EditDistance.Within(form, folded, 1) ? 1 : 2;
                 foreach (var id in ids) found.Add((edits, id));
             }

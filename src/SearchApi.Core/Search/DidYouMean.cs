@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -40,20 +42,35 @@ internal static class DidYouMean
         return total > 0 && total >= 3 * answer.StrictCount ? new QuerySuggestion(corrected, total) : null;
     }
 
+    // Each snapshot's corrections, kept while the snapshot lives: the automaton walk is the cost, and typos repeat.
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<TypoCandidate, string?>> Known = new();
+    private const int KnownPerSnapshot = 10_000;
+
     /// <summary>The indexed form within the word's edits that the most statements have, if clearly more have it than the word.</summary>
     private static string? Best(IndexReader reader, Terms terms, TypoCandidate candidate)
     {
+        var known = Known.GetValue(reader, _ => new ConcurrentDictionary<TypoCandidate, string?>());
+        if (known.TryGetValue(candidate, out var found)) return found;
+        if (known.Count >= KnownPerSnapshot) known.Clear();
+        return known[candidate] = Walk(reader, terms, candidate);
+    }
+
+    private static string? Walk(IndexReader reader, Terms terms, TypoCandidate candidate)
+    {
         var own = reader.DocFreq(new Term(IndexFields.Exact, candidate.Exact));
-        var enumerator = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexFields.Exact, candidate.Exact), candidate.MaxEdits, 0, transpositions: true);
         string? best = null;
         var bestCount = Math.Max(1, 3 * own) - 1;
-        while (enumerator.MoveNext())
+        foreach (var (maxEdits, prefix) in QueryBuilder.TypoAutomata(candidate.MaxEdits))
         {
-            var count = enumerator.DocFreq;
-            if (count <= bestCount) continue;
-            var text = enumerator.Term.Utf8ToString();
-            if (text == candidate.Exact) continue;
-            (best, bestCount) = (text, count);
+            var enumerator = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexFields.Exact, candidate.Exact), maxEdits, prefix, transpositions: true);
+            while (enumerator.MoveNext())
+            {
+                var count = enumerator.DocFreq;
+                if (count <= bestCount) continue;
+                var text = enumerator.Term.Utf8ToString();
+                if (text == candidate.Exact) continue;
+                (best, bestCount) = (text, count);
+            }
         }
         return best;
     }

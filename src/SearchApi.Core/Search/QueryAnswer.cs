@@ -87,7 +87,7 @@ internal sealed class QueryAnswer
     }
 
     /// <summary>The indexed forms the typo queries stand for on this snapshot.</summary>
-    private static IEnumerable<(string Field, string Term)> Expansions(IndexSearcher searcher, IReadOnlyList<FuzzyQuery> typos)
+    private static IEnumerable<(string Field, string Term)> Expansions(IndexSearcher searcher, IReadOnlyList<ExpandedOncePerSnapshot> typos)
     {
         foreach (var typo in typos)
         {

@@ -80,7 +80,7 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
         public PlanOptions Options { get; } = options;
         public QueryTerms Terms { get; } = new();
         public List<WordPlan> Words { get; } = [];
-        public List<FuzzyQuery> Fuzzy { get; } = [];
+        public List<ExpandedOncePerSnapshot> Fuzzy { get; } = [];
         public List<TypoCandidate> Corrections { get; } = [];
     }
 
@@ -369,10 +369,13 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
                 // The word's form as typed, and its stem (the first term: a Russian word may also give a name key).
                 var tokens = StatementAnalyzer.Tokens(queryAnalyzer, field, word);
                 if (tokens.Count == 0 || (tokens.Count > 1 && IndexFields.IsExact(field))) continue;
-                var fuzzy = new FuzzyQuery(new Term(field, tokens[0].Term), edits, prefixLength: 0, MaxTypoExpansions, transpositions: true) { Boost = TypoWeight };
-                (inTitle ? title : body).Add(fuzzy);
-                typo.Add(fuzzy);
-                if (positive) collected.Fuzzy.Add(fuzzy);
+                foreach (var (maxEdits, prefix) in TypoAutomata(edits))
+                {
+                    var fuzzy = new ExpandedOncePerSnapshot(new FuzzyQuery(new Term(field, tokens[0].Term), maxEdits, prefix, MaxTypoExpansions, transpositions: true) { Boost = TypoWeight });
+                    (inTitle ? title : body).Add(fuzzy);
+                    typo.Add(fuzzy);
+                    if (positive) collected.Fuzzy.Add(fuzzy);
+                }
                 if (positive && field == IndexFields.Exact) collected.Corrections.Add(new TypoCandidate(word, tokens[0].Term, edits));
             }
             // A name with a typo in it is its entity too, in either language: «Lavorv» finds «Лавров».
@@ -399,6 +402,14 @@ public sealed class QueryBuilder(Analyzer queryAnalyzer, EntityLinker linker, Qu
         QueryTranslator.LanguageOf(word) is { } lang
             ? [(IndexFields.ExactTitle, true), (IndexFields.Exact, false), (IndexFields.Title(lang), true), (IndexFields.Text(lang), false)]
             : [(IndexFields.ExactTitle, true), (IndexFields.Exact, false)];
+
+    /// <summary>
+    /// The Levenshtein automata a word with this many edits is looked for by: one edit anywhere, and for long words also
+    /// two edits after an unchanged first letter. A second edit with the first letter changed is not looked for: that
+    /// automaton walks every branch of the term dictionary two letters deep (most of a cold typo's cost) for slips that
+    /// are rare, and Meilisearch too counts a first-letter typo as two.
+    /// </summary>
+    public static (int MaxEdits, int PrefixLength)[] TypoAutomata(int edits) => edits >= 2 ? [(edits, 1), (1, 0)] : [(edits, 0)];
 
     /// <summary>
     /// The edits a typo in this word may be (a transposition counts as one): one for five letters or more, two for nine

@@ -99,7 +99,7 @@ public sealed record QueryPlan(
     QuerySyntaxException? Degraded = null,
     Query? Proximity = null,
     Conjunction? Conjunction = null,
-    IReadOnlyList<FuzzyQuery>? Typos = null,
+    IReadOnlyList<ExpandedOncePerSnapshot>? Typos = null,
     IReadOnlyList<TypoCandidate>? Corrections = null)
 {
     /// <summary>The query with its proximity bonus, as one Lucene query (for explanations).</summary>
