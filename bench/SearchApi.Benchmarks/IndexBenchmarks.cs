@@ -21,7 +21,7 @@ public class IndexingBenchmarks
     {
         var linker = new EntityLinker(Gazetteer.Embedded);
         _batch = Samples.CorpusStatements(BatchSize)
-            .Select((s, i) => new StoredStatement(i + 1, s.Id, false, s with { Entities = linker.Link(s.Title, s.Text) }, "", DateTimeOffset.UnixEpoch))
+            .Select((s, i) => new StoredStatement(i + 1, s.Id, false, s with { Entities = linker.Link(s) }, "", DateTimeOffset.UnixEpoch))
             .ToList();
     }
 

@@ -44,6 +44,80 @@ public class SearchBenchmarks
     public void Cleanup() => _catalog.Dispose();
 }
 
+/// <summary>
+/// Queries the forgiving path answers (typos, questions, a pasted headline with a word too many) beside the same
+/// answered strictly (match=all, typos=false), and an everyday query that never reaches the forgiving path.
+/// </summary>
+[MemoryDiagnoser]
+public class ForgivingBenchmarks
+{
+    private IndexCatalog _catalog = null!;
+    private ReadSessions _sessions = null!;
+
+    [Params("Lavorv", "sanctinos", "Пескоаым", "what did Putin say about Kyrgyzstan and grain exports", "sanctions")]
+    public string Query { get; set; } = "";
+
+    /// <summary>Whether the forgiving path may run (the default), or the query is answered strictly.</summary>
+    [Params(true, false)]
+    public bool Forgiving { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _catalog = SearchIndex.Open();
+        _sessions = SearchIndex.Sessions(_catalog);
+    }
+
+    [Benchmark(Description = "search, ten hits with snippets")]
+    public long Search()
+    {
+        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None, Match: Forgiving ? MatchMode.Most : MatchMode.All, Typos: Forgiving));
+        return session.Search(new SearchPage(SearchSort.Relevance, 10)).Total;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _catalog.Dispose();
+}
+
+/// <summary>
+/// A typo seen for the first time on a snapshot: each invocation asks for a new slip of the word (two neighbouring
+/// letters swapped at the next place) with plans built afresh, so the Levenshtein automata walk the term dictionary
+/// again (<see cref="ForgivingBenchmarks"/> measures a repeated typo, its expansions kept for the snapshot).
+/// </summary>
+[MemoryDiagnoser]
+[InvocationCount(1)]
+public class ForgivingColdBenchmarks
+{
+    private IndexCatalog _catalog = null!;
+    private ReadSessions _sessions = null!;
+    private int _slip;
+    private string _typo = "";
+
+    [Params("Lavrov", "sanctions", "Пескова")]
+    public string Word { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup() => _catalog = SearchIndex.Open();
+
+    [IterationSetup]
+    public void NewTypo()
+    {
+        _sessions = SearchIndex.Sessions(_catalog);
+        var at = 1 + _slip++ % (Word.Length - 2);
+        _typo = Word[..at] + Word[at + 1] + Word[at] + Word[(at + 2)..];
+    }
+
+    [Benchmark(Description = "search with a new typo, first time on the snapshot")]
+    public long Search()
+    {
+        using var session = _sessions.Open(new QueryRequest(_typo, SearchFilters.None));
+        return session.Search(new SearchPage(SearchSort.Relevance, 10)).Total;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _catalog.Dispose();
+}
+
 /// <summary>Facet counts over every statement (empty query) and over a query's matches.</summary>
 [MemoryDiagnoser]
 public class FacetBenchmarks

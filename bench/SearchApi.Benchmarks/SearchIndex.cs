@@ -28,7 +28,7 @@ public static class SearchIndex
             var statements = Samples.CorpusStatements(Size);
             var stored = new StoredStatement[statements.Count];
             Parallel.For(0, statements.Count, i =>
-                stored[i] = new StoredStatement(i + 1, statements[i].Id, false, statements[i] with { Entities = linker.Link(statements[i].Title, statements[i].Text) }, "", DateTimeOffset.UnixEpoch));
+                stored[i] = new StoredStatement(i + 1, statements[i].Id, false, statements[i] with { Entities = linker.Link(statements[i]) }, "", DateTimeOffset.UnixEpoch));
             building.Current.Apply(stored);
             building.Current.Commit();
             building.Current.Optimize();
