@@ -81,8 +81,9 @@ public class ForgivingBenchmarks
 
 /// <summary>
 /// A typo seen for the first time on a snapshot: each invocation asks for a new slip of the word (two neighbouring
-/// letters swapped at the next place) with plans built afresh, so the Levenshtein automata walk the term dictionary
-/// again (<see cref="ForgivingBenchmarks"/> measures a repeated typo, its expansions kept for the snapshot).
+/// letters swapped, a letter dropped or doubled, at the next place after the first letter), so its plan is new and its
+/// Levenshtein automata walk the term dictionary again (<see cref="ForgivingBenchmarks"/> measures a repeated typo, its
+/// expansions kept for the snapshot).
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(1)]
@@ -97,14 +98,23 @@ public class ForgivingColdBenchmarks
     public string Word { get; set; } = "";
 
     [GlobalSetup]
-    public void Setup() => _catalog = SearchIndex.Open();
+    public void Setup()
+    {
+        _catalog = SearchIndex.Open();
+        _sessions = SearchIndex.Sessions(_catalog);
+    }
 
     [IterationSetup]
     public void NewTypo()
     {
-        _sessions = SearchIndex.Sessions(_catalog);
-        var at = 1 + _slip++ % (Word.Length - 2);
-        _typo = Word[..at] + Word[at + 1] + Word[at] + Word[(at + 2)..];
+        var places = Word.Length - 2;
+        var at = 1 + _slip % places;
+        _typo = (_slip++ / places % 3) switch
+        {
+            0 => Word[..at] + Word[at + 1] + Word[at] + Word[(at + 2)..],
+            1 => Word[..at] + Word[(at + 1)..],
+            _ => Word[..at] + Word[at] + Word[at..],
+        };
     }
 
     [Benchmark(Description = "search with a new typo, first time on the snapshot")]
