@@ -29,7 +29,7 @@ public sealed class IndexCatalog : IDisposable
     private FileStream? _ownership;
     private string? _damage;
 
-    private IndexCatalog(string root, Func<Analyzer> analyzer, ILogger logger, TimeSpan snapshotLifetime, IndexPageCache cache, TimeProvider clock)
+    private IndexCatalog(string root, Func<Analyzer> analyzer, ILogger logger, TimeSpan snapshotLifetime, IndexPageCache cache, TimeProvider clock, Action<string>? seed)
     {
         _clock = clock;
         _root = root;
@@ -41,7 +41,9 @@ public sealed class IndexCatalog : IDisposable
         _ownership = TakeOwnership(root);
         try
         {
-            _currentFolder = ReadPointer() ?? NextGeneration();
+            var pointer = ReadPointer();
+            _currentFolder = pointer ?? NextGeneration();
+            if (pointer is null && seed is not null) Seed(seed, _currentFolder);
             _current = OpenOrReplace(_currentFolder);
             WritePointer(_currentFolder);
             RemoveStrayFolders();
@@ -145,8 +147,22 @@ public sealed class IndexCatalog : IDisposable
     /// <param name="snapshotLifetime">How long a superseded snapshot stays available to cursors (default 10 minutes).</param>
     /// <param name="cache">The pages of index files kept in memory (default: <see cref="IndexPageCache.Default"/>).</param>
     /// <param name="clock">The time snapshots age by.</param>
-    public static IndexCatalog Open(string root, Func<Analyzer> analyzer, ILogger? logger = null, TimeSpan? snapshotLifetime = null, IndexPageCache? cache = null, TimeProvider? clock = null) =>
-        new(root, analyzer, logger ?? NullLogger.Instance, snapshotLifetime ?? TimeSpan.FromMinutes(10), cache ?? IndexPageCache.Default, clock ?? TimeProvider.System);
+    /// <param name="seed">
+    /// For a new index (no generation yet): fills the first generation's folder from a snapshot of another replica's
+    /// index (<see cref="IndexSnapshots"/>), which then catches up from the snapshot's store sequence. When it fails, the
+    /// index starts empty and is built from the store as without it.
+    /// </param>
+    public static IndexCatalog Open(string root, Func<Analyzer> analyzer, ILogger? logger = null, TimeSpan? snapshotLifetime = null, IndexPageCache? cache = null, TimeProvider? clock = null, Action<string>? seed = null) =>
+        new(root, analyzer, logger ?? NullLogger.Instance, snapshotLifetime ?? TimeSpan.FromMinutes(10), cache ?? IndexPageCache.Default, clock ?? TimeProvider.System, seed);
+
+    /// <summary>The folder of the generation in service under <paramref name="root"/>; null when there is no index.</summary>
+    public static string? CurrentFolderOf(string root)
+    {
+        var pointer = Path.Combine(root, Pointer);
+        if (!File.Exists(pointer)) return null;
+        var folder = File.ReadAllText(pointer).Trim();
+        return folder.StartsWith("gen-", StringComparison.Ordinal) && !folder.Contains('/') && !folder.Contains("..", StringComparison.Ordinal) ? Path.Combine(root, folder) : null;
+    }
 
     /// <summary>The generation in service, opened for searching only, beside a running service that writes it.</summary>
     public static IndexCatalog OpenReadOnly(string root, Func<Analyzer> analyzer) => new(root, analyzer);
@@ -238,6 +254,23 @@ public sealed class IndexCatalog : IDisposable
         }
     }
 
+    private void Seed(Action<string> seed, string folder)
+    {
+        var path = Path.Combine(_root, folder);
+        var started = _clock.GetTimestamp();
+        try
+        {
+            seed(path);
+            _logger.LogInformation("The new index starts from a snapshot ({Megabytes:N0} MB in {Seconds:N1} s)",
+                Directory.EnumerateFiles(path).Sum(f => new FileInfo(f).Length) / 1048576.0, _clock.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _logger.LogWarning(e, "The index snapshot could not be copied; the index is built from the store instead");
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        }
+    }
+
     private StatementIndex OpenOrReplace(string folder)
     {
         var path = Path.Combine(_root, folder);
@@ -263,13 +296,7 @@ public sealed class IndexCatalog : IDisposable
         return index;
     }
 
-    private string? ReadPointer()
-    {
-        var pointer = Path.Combine(_root, Pointer);
-        if (!File.Exists(pointer)) return null;
-        var folder = File.ReadAllText(pointer).Trim();
-        return folder.StartsWith("gen-", StringComparison.Ordinal) && !folder.Contains('/') && !folder.Contains("..", StringComparison.Ordinal) ? folder : null;
-    }
+    private string? ReadPointer() => CurrentFolderOf(_root) is { } path ? Path.GetFileName(path) : null;
 
     // Written to a temporary file and renamed over CURRENT, so a crash leaves the old pointer or the new one.
     private void WritePointer(string folder)

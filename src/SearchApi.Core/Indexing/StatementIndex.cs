@@ -70,6 +70,8 @@ public sealed class StatementIndex : IDisposable
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,
                 Similarity = Ranking.Similarity,
+                // The last commit only, unless a snapshot being copied to a new replica holds an older one.
+                IndexDeletionPolicy = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),
             };
             var writer = new IndexWriter(directory, config);
             try
@@ -146,36 +148,81 @@ public sealed class StatementIndex : IDisposable
     /// <summary>
     /// Applies store changes in sequence order: live rows replace their document, tombstones delete it. A statement the
     /// index cannot take (its analysis fails) is left out and recorded in <see cref="Skipped"/>, and the rest go on; a
-    /// fault of the index itself (its files, its writer) stops the batch and is thrown.
+    /// fault of the index itself (its files, its writer) stops the batch and is thrown, and the index's sequence stays
+    /// where it was (applying a change again is harmless).
     /// </summary>
     public void Apply(IReadOnlyList<StoredStatement> changes, TimeProvider? clock = null)
     {
+        if (changes.Count == 0) return;
         lock (_writeLock)
         {
-            HasUncommittedChanges |= changes.Count > 0;
-            HasUnsearchableChanges |= changes.Count > 0;
-            foreach (var change in changes)
+            HasUncommittedChanges = true;
+            HasUnsearchableChanges = true;
+            var now = (clock ?? TimeProvider.System).GetUtcNow();
+            // Only the last change of an id counts; different ids are analysed on every core at once (the writer takes
+            // documents from many threads), which is most of the cost of indexing.
+            var last = LastPerId(changes);
+            var outcomes = new SkippedStatement?[last.Count];
+            if (last.Count < ParallelFrom)
+                for (var i = 0; i < last.Count; i++) outcomes[i] = ApplyOne(last[i], now);
+            else
             {
-                var id = new Term(IndexFields.Id, change.Id);
-                if (change.Deleted || change.Statement is null) Writer.DeleteDocuments(id);
-                else
+                try
                 {
-                    try
-                    {
-                        Writer.UpdateDocument(id, StatementDocuments.Create(change.Statement, change.Seq));
-                    }
-                    catch (Exception e) when (IsStatementFault(e))
-                    {
-                        // The old version would answer for content the store no longer holds: it goes too.
-                        Writer.DeleteDocuments(id);
-                        _skipped[change.Id] = new SkippedStatement(change.Id, change.Seq, SkippedStatements.Reason(e), (clock ?? TimeProvider.System).GetUtcNow());
-                        IndexedSeq = Math.Max(IndexedSeq, change.Seq);
-                        continue;
-                    }
+                    Parallel.For(0, last.Count, i => outcomes[i] = ApplyOne(last[i], now));
                 }
-                _skipped.Remove(change.Id);
-                IndexedSeq = Math.Max(IndexedSeq, change.Seq);
+                catch (AggregateException e)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                }
             }
+            for (var i = 0; i < last.Count; i++)
+            {
+                if (outcomes[i] is { } skipped) _skipped[skipped.Id] = skipped;
+                else _skipped.Remove(last[i].Id);
+            }
+            IndexedSeq = Math.Max(IndexedSeq, changes.Max(c => c.Seq));
+        }
+    }
+
+    // Below this many documents a batch is applied on the calling thread: a single write gains nothing from more.
+    private const int ParallelFrom = 64;
+
+    private static List<StoredStatement> LastPerId(IReadOnlyList<StoredStatement> changes)
+    {
+        var at = new Dictionary<string, int>(changes.Count, StringComparer.Ordinal);
+        var last = new List<StoredStatement>(changes.Count);
+        foreach (var change in changes)
+        {
+            if (at.TryGetValue(change.Id, out var i)) last[i] = change;
+            else
+            {
+                at[change.Id] = last.Count;
+                last.Add(change);
+            }
+        }
+        return last;
+    }
+
+    /// <returns>The record of a statement left out because its analysis failed; null when it was applied.</returns>
+    private SkippedStatement? ApplyOne(StoredStatement change, DateTimeOffset now)
+    {
+        var id = new Term(IndexFields.Id, change.Id);
+        if (change.Deleted || change.Statement is null)
+        {
+            Writer.DeleteDocuments(id);
+            return null;
+        }
+        try
+        {
+            Writer.UpdateDocument(id, StatementDocuments.Create(change.Statement, change.Seq));
+            return null;
+        }
+        catch (Exception e) when (IsStatementFault(e))
+        {
+            // The old version would answer for content the store no longer holds: it goes too.
+            Writer.DeleteDocuments(id);
+            return new SkippedStatement(change.Id, change.Seq, SkippedStatements.Reason(e), now);
         }
     }
 
@@ -183,6 +230,26 @@ public sealed class StatementIndex : IDisposable
     private static bool IsStatementFault(Exception e) =>
         e is not (IOException or UnauthorizedAccessException or ObjectDisposedException or OutOfMemoryException
             or OperationCanceledException or InsufficientExecutionStackException);
+
+    /// <summary>
+    /// Holds the last commit's files on disk until disposed (merges and later commits leave them alone meanwhile), for
+    /// copying to a new replica. Null for an index opened read-only or never committed.
+    /// </summary>
+    public PinnedCommit? PinLastCommit()
+    {
+        if (_writer?.Config.IndexDeletionPolicy is not SnapshotDeletionPolicy policy || _directory is not FSDirectory folder) return null;
+        IndexCommit commit;
+        try
+        {
+            commit = policy.Snapshot();
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // no commit yet
+        }
+        var seq = commit.UserData.TryGetValue(SeqKey, out var text) ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
+        return new PinnedCommit(folder.Directory.FullName, [.. commit.FileNames], seq, () => policy.Release(commit));
+    }
 
     /// <summary>Makes applied changes durable, recording the store id and sequence number they bring the index up to.</summary>
     public void Commit()

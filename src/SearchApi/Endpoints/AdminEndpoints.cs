@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchApi.Contracts;
 using SearchApi.Core.Indexing;
+using SearchApi.Errors;
 using SearchApi.Hosting;
 using SearchApi.Security;
 
@@ -36,7 +37,27 @@ public static class AdminEndpoints
                 "the others; /health/ready reports the index degraded while any is listed. They are tried again at every " +
                 "start and by POST /api/v1/admin/reindex; writing a new version of one tries it at once. Needs the X-Api-Key header.")
             .ProducesKeyProblems();
+        group.MapGet("/index/snapshot", Snapshot)
+            .WithName("IndexSnapshot")
+            .WithSummary("The index's last commit, for a new replica (API key)")
+            .WithDescription(
+                "Streams the files of the index's last commit as a tar archive (application/x-tar), held on disk while it " +
+                "is read. A new replica started with SearchApi:IndexSnapshotFrom set to this service's address (and " +
+                "SearchApi:IndexSnapshotApiKey) starts from it and catches up from the store sequence in the " +
+                "X-Index-Store-Seq header, instead of building its index from the store. 503 index_not_ready before the " +
+                "first commit. Needs the X-Api-Key header.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-tar")
+            .ProducesKeyProblems();
         return group;
+    }
+
+    private static IResult Snapshot(IndexCatalog catalog, HttpContext context)
+    {
+        var commit = catalog.Current.PinLastCommit()
+            ?? throw new ApiException(ApiErrors.NotReady, "The index has no commit yet; try again when /health/ready is 200.");
+        context.Response.Headers["X-Index-Store-Seq"] = commit.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.RegisterForDispose(commit);
+        return Results.Stream(stream => IndexSnapshots.WriteTarAsync(commit, stream, context.RequestAborted), "application/x-tar", "index-snapshot.tar");
     }
 
     private static Ok<SkippedResponse> Skipped(IndexCatalog catalog)

@@ -38,7 +38,8 @@ public static class ServiceRegistration
             sp.GetRequiredService<ILogger<IndexCatalog>>(),
             TimeSpan.FromSeconds(Options(sp).CursorLifetimeSeconds),
             sp.GetRequiredService<IndexPageCache>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            IndexSnapshotSource.For(Options(sp))));
         services.AddSingleton(sp => new IndexCommitPolicy(TimeSpan.FromSeconds(Options(sp).IndexCommitSeconds), Options(sp).IndexCommitChanges));
         services.AddSingleton<IndexSynchronizer>();
         services.AddSingleton<IIndexFollower>(sp => sp.GetRequiredService<IndexSynchronizer>());

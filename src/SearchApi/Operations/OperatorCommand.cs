@@ -6,7 +6,7 @@ namespace SearchApi.Operations;
 /// </summary>
 public sealed record OperatorCommand(string Verb, IReadOnlyList<string> Positional, IReadOnlyDictionary<string, string> Options)
 {
-    public static readonly IReadOnlyList<string> Verbs = ["ingest", "reindex", "export"];
+    public static readonly IReadOnlyList<string> Verbs = ["ingest", "reindex", "export", "snapshot"];
 
     /// <summary>Splits the command line into an operator command (or none) and the arguments for configuration.</summary>
     public static (OperatorCommand? Command, string[] ConfigurationArgs) Parse(string[] args)
@@ -36,9 +36,11 @@ public sealed record OperatorCommand(string Verb, IReadOnlyList<string> Position
         Options.TryGetValue(name, out var value) ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 
     public const string Usage = """
-        usage: SearchApi [ingest PATH… | reindex | export [options]] [--SearchApi:Key=Value …]
+        usage: SearchApi [ingest PATH… | reindex | snapshot DIR | export [options]] [--SearchApi:Key=Value …]
           ingest PATH…   add the statements of files or folders (.txt, .json, .jsonl, .ndjson, .jsonl.gz) to the store and index
           reindex        rebuild the index from the store (the service must be stopped; else POST /api/v1/admin/reindex)
+          snapshot DIR   copy the index's last commit into DIR (also beside a running service), for a new replica's
+                         SearchApi:IndexSnapshotFrom
           export         write the statements a search matches: --q TEXT --lang en,ru --source S --kind K --person ID
                          --organization ID --place ID --from YYYY-MM-DD --to YYYY-MM-DD --sort relevance|date|-date
                          --format ndjson|csv --include-text --out FILE (default: standard output)

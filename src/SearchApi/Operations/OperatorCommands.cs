@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Options;
 using SearchApi.Core.Analysis;
@@ -32,6 +33,7 @@ public static class OperatorCommands
             {
                 "ingest" => await IngestAsync(command, services),
                 "reindex" => await ReindexAsync(services),
+                "snapshot" => Snapshot(command, services),
                 _ => await ExportAsync(command, services),
             };
         }
@@ -55,9 +57,44 @@ public static class OperatorCommands
         var progress = new ProgressDisplay("statements", files.Sum(f => new FileInfo(f).Length));
         var outcomes = new Dictionary<WriteOutcome, long>();
         var errors = new List<string>();
-        long bytesBefore = 0;
         var unindexed = 0;
-        async Task Write(List<Statement> batch, long rejected)
+        // Files are read and parsed on one core while the batches before are linked, stored and indexed on the others.
+        var batches = Channel.CreateBounded<(List<Statement> Batch, long Rejected, long BytesDone)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                long bytesBefore = 0;
+                foreach (var file in files)
+                {
+                    var batch = new List<Statement>(BatchSize);
+                    var rejected = 0L;
+                    var fileStart = bytesBefore;
+                    var bytesRead = 0L;
+                    await foreach (var item in reader.ReadFileAsync(file, new Progress<long>(bytes => Volatile.Write(ref bytesRead, bytes))))
+                    {
+                        if (item.Statement is { } statement) batch.Add(statement);
+                        else
+                        {
+                            rejected++;
+                            if (errors.Count < 20) errors.Add($"{item.Origin}{(item.Line is { } line ? ":" + line : "")}: {item.Error}");
+                        }
+                        if (batch.Count < BatchSize) continue;
+                        await batches.Writer.WriteAsync((batch, rejected, fileStart + Volatile.Read(ref bytesRead)));
+                        batch = new List<Statement>(BatchSize);
+                        rejected = 0;
+                    }
+                    bytesBefore += new FileInfo(file).Length;
+                    await batches.Writer.WriteAsync((batch, rejected, bytesBefore));
+                }
+            }
+            finally
+            {
+                // What was read is written; a reading error is thrown where the reading is awaited, as it was raised.
+                batches.Writer.Complete();
+            }
+        });
+        await foreach (var (batch, rejected, bytesDone) in batches.Reader.ReadAllAsync())
         {
             if (batch.Count > 0)
             {
@@ -66,31 +103,10 @@ public static class OperatorCommands
                 foreach (var result in await ingestion.IngestAsync(batch, catchUp)) outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
                 if (catchUp) unindexed = 0;
             }
+            progress.BytesDone = bytesDone;
             progress.Add(batch.Count, rejected);
-            batch.Clear();
         }
-
-        foreach (var file in files)
-        {
-            var batch = new List<Statement>(BatchSize);
-            var rejected = 0L;
-            var fileStart = bytesBefore;
-            await foreach (var item in reader.ReadFileAsync(file, new Progress<long>(bytes => progress.BytesDone = fileStart + bytes)))
-            {
-                if (item.Statement is { } statement) batch.Add(statement);
-                else
-                {
-                    rejected++;
-                    if (errors.Count < 20) errors.Add($"{item.Origin}{(item.Line is { } line ? ":" + line : "")}: {item.Error}");
-                }
-                if (batch.Count < BatchSize) continue;
-                await Write(batch, rejected);
-                rejected = 0;
-            }
-            await Write(batch, rejected);
-            bytesBefore += new FileInfo(file).Length;
-            progress.BytesDone = bytesBefore;
-        }
+        await reading;
         // The index takes the rest, commits, and is merged into one segment: the service then looks each term up once.
         await ingestion.FinishBulkLoadAsync();
         progress.Finish();
@@ -115,6 +131,24 @@ public static class OperatorCommands
             return (new IngestionService(services.GetRequiredService<StatementWriter>(), IIndexFollower.StoreOnly,
                 services.GetRequiredService<ILogger<IngestionService>>()), false);
         }
+    }
+
+    /// <summary>Copies the last commit of the index in service, whether or not a service holds it, for a new replica.</summary>
+    private static int Snapshot(OperatorCommand command, IServiceProvider services)
+    {
+        if (command.Positional.Count != 1)
+        {
+            Console.Error.WriteLine(OperatorCommand.Usage);
+            return 2;
+        }
+        var root = services.GetRequiredService<IOptions<SearchApiOptions>>().Value.IndexPath;
+        var current = IndexCatalog.CurrentFolderOf(root) ?? throw new DirectoryNotFoundException($"There is no index in {root}.");
+        var target = Path.GetFullPath(command.Positional[0]);
+        if (System.IO.Directory.Exists(target) && System.IO.Directory.EnumerateFileSystemEntries(target).Any())
+            throw new InvalidRequestException(RequestProblem.InvalidParameter, $"{target} is not empty.");
+        var files = IndexSnapshots.CopyLastCommit(current, target);
+        Console.WriteLine($"{files} index files copied to {target}; start a new replica with --SearchApi:IndexSnapshotFrom={target}");
+        return 0;
     }
 
     private static async Task<int> ReindexAsync(IServiceProvider services)

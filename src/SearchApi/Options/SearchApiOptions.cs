@@ -64,6 +64,17 @@ public sealed class SearchApiOptions
     /// </summary>
     public int IndexCommitSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Where a new replica's index starts from instead of being built from the store (used only when there is no index
+    /// yet): a folder of index files (the `snapshot` command writes one) or the address of a running replica, whose
+    /// GET /api/v1/admin/index/snapshot is read with <see cref="IndexSnapshotApiKey"/>. The copy then catches up from
+    /// its store sequence. Empty: the index is built from the store.
+    /// </summary>
+    public string? IndexSnapshotFrom { get; set; }
+
+    /// <summary>The API key sent to the replica <see cref="IndexSnapshotFrom"/> names.</summary>
+    public string? IndexSnapshotApiKey { get; set; }
+
     /// <summary>Most store changes the index applies before it commits.</summary>
     public int IndexCommitChanges { get; set; } = 10_000;
 
