@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What the query options cost over HTTP: the published service on ru_1tv_news + kremlin_en (88,668 statements, loaded
+# What the query options cost over HTTP: the published service (run as published) on ru_1tv_news + kremlin_en (88,668 statements, loaded
 # by the CLI), the query set of bench/queries.jsonl as it is and with a typo in each query's longest word, answered by
 # default, without translation (crossLanguage=false) and strictly (match=all&typos=false); wrk at 4 connections.
 # Prints one JSON line per run (requests, p50/p99 in µs).
@@ -13,8 +13,6 @@ trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 
 dotnet publish src/SearchApi/SearchApi.csproj -c Release -o "$work/app" --nologo -v quiet
-# The image's runtime settings (deploy/Dockerfile), so that what is measured is what ships.
-while read -r name value; do export "$name=$value"; done < <(grep -oE 'DOTNET_[A-Za-z0-9_]+=[^ \\]+' deploy/Dockerfile | tr '=' ' ')
 settings=(--SearchApi:DataDirectory="$work/data" --SearchApi:SeedsPath=none --SearchApi:RateLimit:AnonymousPerSecond=0)
 { zcat "$corpus/ru_1tv_news/ru_1tv_news.jsonl.gz"; zcat "$corpus/kremlin_en/kremlin_en.jsonl.gz"; } > "$work/corpus.jsonl"
 dotnet "$work/app/SearchApi.dll" ingest "$work/corpus.jsonl" "${settings[@]}" >/dev/null 2>&1

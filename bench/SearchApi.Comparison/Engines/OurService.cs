@@ -1,16 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using SearchApi.Comparison.Load;
 
 namespace SearchApi.Comparison.Engines;
 
 /// <summary>
-/// Our service as it is deployed: published in Release, run with the environment deploy/Dockerfile gives the image,
-/// loaded through the CLI's ingest (and, on the whole corpus, through the bulk endpoint too).
+/// Our service as it is deployed: published in Release and run as published (its garbage-collector settings are the
+/// project's own runtime configuration), loaded through the CLI's ingest (and, on the whole corpus, through the bulk endpoint too).
 /// </summary>
-public sealed partial class OurService(string repo, string work)
+public sealed class OurService(string repo, string work)
 {
     private const string ApiKey = "bench-key-0123456789abcdef";
 
@@ -19,20 +18,6 @@ public sealed partial class OurService(string repo, string work)
     public async Task PublishAsync() =>
         await ProcessTools.RunAsync(ProcessTools.Info("dotnet", ["publish", Path.Combine(repo, "src", "SearchApi", "SearchApi.csproj"), "-c", "Release", "-o", App, "--nologo", "-v", "quiet"]));
 
-    /// <summary>The image's runtime settings (DOTNET_*) from deploy/Dockerfile, so that we measure what we ship.</summary>
-    public IReadOnlyDictionary<string, string> ImageEnvironment()
-    {
-        var dockerfile = File.ReadAllText(Path.Combine(repo, "deploy", "Dockerfile")).Replace("\\\n", " ", StringComparison.Ordinal);
-        var environment = new Dictionary<string, string>();
-        foreach (var line in dockerfile.Split('\n').Where(l => l.StartsWith("ENV ", StringComparison.Ordinal)))
-            foreach (Match match in EnvPair().Matches(line))
-                if (match.Groups[1].Value.StartsWith("DOTNET_", StringComparison.Ordinal)) environment[match.Groups[1].Value] = match.Groups[2].Value;
-        return environment;
-    }
-
-    [GeneratedRegex(@"(\w+)=(\S+)")]
-    private static partial Regex EnvPair();
-
     private string[] Settings(string data) =>
         [$"--SearchApi:DataDirectory={data}", "--SearchApi:SeedsPath=none", "--SearchApi:RateLimit:AnonymousPerSecond=0", "--SearchApi:RateLimit:KeyedPerSecond=0", $"--SearchApi:ApiKeys:0={ApiKey}"];
 
@@ -40,7 +25,7 @@ public sealed partial class OurService(string repo, string work)
     public async Task<IngestResult> IngestCliAsync(string jsonLines, string data, int statements)
     {
         var (_, took, peak) = await ProcessTools.RunAsync(ProcessTools.Info(
-            "dotnet", [Path.Combine(App, "SearchApi.dll"), "ingest", jsonLines, .. Settings(data)], ImageEnvironment(), App));
+            "dotnet", [Path.Combine(App, "SearchApi.dll"), "ingest", jsonLines, .. Settings(data)], directory: App));
         return new IngestResult("cli", statements, took.TotalSeconds, peak, ProcessTools.FolderBytes(Path.Combine(data, "index")), new FileInfo(Path.Combine(data, "statements.db")).Length);
     }
 
@@ -62,7 +47,7 @@ public sealed partial class OurService(string repo, string work)
         return new IngestResult("bulk", statements, took.TotalSeconds, server.PeakBytes, ProcessTools.FolderBytes(Path.Combine(data, "index")), new FileInfo(Path.Combine(data, "statements.db")).Length);
     }
 
-    public Task<Server> StartAsync(string data) => Server.StartAsync(App, Settings(data), ImageEnvironment());
+    public Task<Server> StartAsync(string data) => Server.StartAsync(App, Settings(data));
 
     /// <summary>A running service; measures the time from start to ready and the memory it holds.</summary>
     public sealed class Server : IAsyncDisposable
@@ -95,12 +80,12 @@ public sealed partial class OurService(string repo, string work)
 
         public void ResetPeak() => _peakBytes = 0;
 
-        public static async Task<Server> StartAsync(string app, string[] settings, IReadOnlyDictionary<string, string> environment)
+        public static async Task<Server> StartAsync(string app, string[] settings)
         {
             var port = ProcessTools.FreePort();
             var url = $"http://127.0.0.1:{port}";
             var watch = Stopwatch.StartNew();
-            var process = Process.Start(ProcessTools.Info("dotnet", [Path.Combine(app, "SearchApi.dll"), "--urls", url, .. settings], environment, app))!;
+            var process = Process.Start(ProcessTools.Info("dotnet", [Path.Combine(app, "SearchApi.dll"), "--urls", url, .. settings], directory: app))!;
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };
             process.BeginOutputReadLine();
