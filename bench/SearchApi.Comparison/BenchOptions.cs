@@ -11,8 +11,10 @@ public sealed record BenchOptions(
     TimeSpan Warmup,
     TimeSpan Duration,
     IReadOnlyList<string> Engines,
+    IReadOnlyList<Load.Work> Works,
     string Results,
-    bool ReportOnly)
+    bool ReportOnly,
+    (int Count, string Path)? Generate = null)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/SearchApi.Comparison -- [options]
@@ -22,8 +24,11 @@ public sealed record BenchOptions(
           --warmup SECONDS       load before each measurement (default 5)
           --duration SECONDS     length of each measurement (default 20)
           --engines ours,postgres,sphinx  (default all three)
+          --work hits,snippets,full  what each engine does per query: equal work (ten hits and the total), with two
+                                 snippets per hit, the full answer with facets (default all three)
           --results FILE         where the raw results go (default docs/benchmarks/results.json)
           --report-only          redraw docs/BENCHMARKS.md and the chart from the results file
+          --generate N --out FILE  write N statements recombined from the corpus (Corpus/MillionCorpus.cs) and stop
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -43,8 +48,10 @@ public sealed record BenchOptions(
             TimeSpan.FromSeconds(int.Parse(Value("--warmup", "5"), CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(int.Parse(Value("--duration", "20"), CultureInfo.InvariantCulture)),
             List(Value("--engines", "ours,postgres,sphinx")),
+            List(Value("--work", "hits,snippets,full")).Select(Load.WorkNames.Parse).ToList(),
             Path.GetFullPath(Value("--results", Path.Combine(repo, "docs", "benchmarks", "results.json"))),
-            args.Contains("--report-only"));
+            args.Contains("--report-only"),
+            args.Contains("--generate") ? (int.Parse(Value("--generate", "1000000"), CultureInfo.InvariantCulture), Path.GetFullPath(Value("--out", "million.jsonl"))) : null);
     }
 
     private static string FindRepo()

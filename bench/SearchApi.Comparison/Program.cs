@@ -12,6 +12,13 @@ if (args.Contains("--help"))
     return 0;
 }
 var options = BenchOptions.Parse(args);
+if (options.Generate is { } generate)
+{
+    var source = CorpusSubsets.Load(options.Corpus);
+    var characters = MillionCorpus.Write(source, generate.Count, generate.Path);
+    Console.WriteLine($"{generate.Count:N0} statements ({characters:N0} characters of text) from {source.Count:N0} real ones in {generate.Path}");
+    return 0;
+}
 var markdown = Path.Combine(options.Repo, "docs", "BENCHMARKS.md");
 var chart = Path.Combine(options.Repo, "docs", "benchmarks", "throughput-p99.png");
 if (options.ReportOnly)
@@ -33,8 +40,9 @@ if (options.Engines.Contains("ours"))
     Log("publishing the service (Release)");
     await ours.PublishAsync();
 }
-var paths = Path.Combine(work, "paths.txt");
-File.WriteAllLines(paths, queries.Select(q => q.Path()));
+// One file of request paths per kind of work, for wrk.
+var paths = options.Works.ToDictionary(w => w, w => Path.Combine(work, $"paths-{WorkNames.Of(w)}.txt"));
+foreach (var (kind, file) in paths) File.WriteAllLines(file, queries.Select(q => q.Path(kind)));
 
 try
 {
@@ -55,11 +63,12 @@ try
             Log($"  ready {server.ReadySeconds:N2} s after start");
             server.ResetPeak();
             var search = new List<LoadResult>();
-            foreach (var connections in options.Connections)
-            {
-                search.Add(await Wrk.RunAsync(options.Repo, server.Url, paths, connections, options.Warmup, options.Duration));
-                Log($"  {connections} connections: {search[^1].Throughput:N0} req/s, p50 {search[^1].P50Ms:N1} ms, p99 {search[^1].P99Ms:N1} ms, {search[^1].Errors} errors");
-            }
+            foreach (var kind in options.Works)
+                foreach (var connections in options.Connections)
+                {
+                    search.Add(await Wrk.RunAsync(options.Repo, server.Url, paths[kind], connections, options.Warmup, options.Duration, kind));
+                    Log($"  {WorkNames.Of(kind)}, {connections} connections: {search[^1].Throughput:N0} req/s, p50 {search[^1].P50Ms:N1} ms, p99 {search[^1].P99Ms:N1} ms, {search[^1].Errors} errors");
+                }
             var facets = await OurService.FacetsAsync(server.Url, 200);
             Log($"  facets over all statements: p50 {facets.P50Ms:N1} ms");
             results.Runs.Add(new EngineRun("SearchApi", n, ingest, search, facets, server.PeakBytes, server.ReadySeconds));
@@ -86,11 +95,12 @@ try
             var ingest = await peer.LoadAsync(statements);
             Log($"  {ingest.Seconds:N1} s");
             var search = new List<LoadResult>();
-            foreach (var connections in options.Connections)
-            {
-                search.Add(await LoadDriver.RunAsync(connections, queries.Count, options.Warmup, options.Duration, () => peer.ConnectAsync(queries)));
-                Log($"  {connections} connections: {search[^1].Throughput:N1} req/s, p50 {search[^1].P50Ms:N1} ms, p99 {search[^1].P99Ms:N1} ms, {search[^1].Errors} errors");
-            }
+            foreach (var kind in options.Works)
+                foreach (var connections in options.Connections)
+                {
+                    search.Add(await LoadDriver.RunAsync(connections, queries.Count, options.Warmup, options.Duration, kind, () => peer.ConnectAsync(queries, kind)));
+                    Log($"  {WorkNames.Of(kind)}, {connections} connections: {search[^1].Throughput:N1} req/s, p50 {search[^1].P50Ms:N1} ms, p99 {search[^1].P99Ms:N1} ms, {search[^1].Errors} errors");
+                }
             var facets = await peer.FacetsAsync(peer.FacetRepeats);
             results.Runs.Add(new EngineRun(peer.Name, n, ingest, search, facets, peer.ResidentBytes(), null));
             results.Save(options.Results);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SearchApi.Comparison.Load;
 
 namespace SearchApi.Comparison.Corpus;
 
@@ -14,15 +15,19 @@ public sealed record BenchQuery(
     public static IReadOnlyList<BenchQuery> Load(string path) =>
         File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<BenchQuery>(l, Json)!).ToList();
 
-    /// <summary>The request to our service: ten hits with snippets (the defaults), filters and facets as asked.</summary>
-    public string Path()
+    /// <summary>
+    /// The request to our service, filters as asked: ten hits, with two snippets each (the default) unless equal work,
+    /// and the facets asked for the full answer.
+    /// </summary>
+    public string Path(Work work = Work.Full)
     {
         var query = new List<string> { "q=" + Uri.EscapeDataString(Q) };
+        if (!work.WithSnippets()) query.Add("snippets=0");
         if (Lang is not null) query.Add("lang=" + Lang);
         if (From is not null) query.Add("from=" + From);
         if (To is not null) query.Add("to=" + To);
         if (Source is not null) query.Add("source=" + Uri.EscapeDataString(Source));
-        foreach (var facet in Facets ?? []) query.Add("facet=" + facet);
+        if (work.WithFacets()) foreach (var facet in Facets ?? []) query.Add("facet=" + facet);
         return "/api/v1/search?" + string.Join('&', query);
     }
 }

@@ -14,7 +14,7 @@ public interface IPeerEngine : IAsyncDisposable
 
     Task<IngestResult> LoadAsync(IReadOnlyList<Statement> statements);
 
-    Task<LoadDriver.IWorker> ConnectAsync(IReadOnlyList<BenchQuery> queries);
+    Task<LoadDriver.IWorker> ConnectAsync(IReadOnlyList<BenchQuery> queries, Work work);
 
     Task<FacetResult> FacetsAsync(int repeats);
 

@@ -67,8 +67,8 @@ public sealed class PostgresFts : IPeerEngine
     // PostgreSQL text cannot hold NUL.
     private static string Clean(string text) => text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", "", StringComparison.Ordinal) : text;
 
-    /// <summary>The SQL for one query of the set: filters as asked, snippets for the ten best, and facets as asked.</summary>
-    public static (string Search, string? Facets) Sql(BenchQuery query)
+    /// <summary>The SQL for one query of the set: filters as asked, the ten best and the total; for the full answer their snippets and the facets asked.</summary>
+    public static (string Search, string? Facets) Sql(BenchQuery query, Work work = Work.Full)
     {
         var filters = new StringBuilder();
         if (query.Lang is not null) filters.Append(" AND lang = @lang");
@@ -76,10 +76,11 @@ public sealed class PostgresFts : IPeerEngine
         if (query.To is not null) filters.Append(" AND date <= @to::date");
         if (query.Source is not null) filters.Append(" AND source = @source");
         const string match = "(SELECT websearch_to_tsquery('english', @q) || websearch_to_tsquery('russian', @q) AS query) q";
+        var snippet = work.WithSnippets()
+            ? ",\n       ts_headline(CASE WHEN s.lang = 'ru' THEN 'russian'::regconfig ELSE 'english'::regconfig END, s.text, top.query, 'MaxFragments=2, MaxWords=35, MinWords=15') AS snippet"
+            : "";
         var search = $"""
-            SELECT s.id, s.title, top.total,
-                   ts_headline(CASE WHEN s.lang = 'ru' THEN 'russian'::regconfig ELSE 'english'::regconfig END, s.text, top.query,
-                               'MaxFragments=2, MaxWords=35, MinWords=15') AS snippet
+            SELECT s.id, s.title, top.total{snippet}
             FROM (SELECT id, ts_rank_cd(tsv, query) AS rank, count(*) OVER () AS total, query
                   FROM statements, {match}
                   WHERE tsv @@ query{filters}
@@ -88,17 +89,17 @@ public sealed class PostgresFts : IPeerEngine
             ORDER BY top.rank DESC
             """;
         string? facets = null;
-        if (query.Facets is { Count: > 0 } fields)
+        if (work.WithFacets() && query.Facets is { Count: > 0 } fields)
             facets = string.Join("\nUNION ALL\n", fields.Select(f =>
                 $"SELECT '{f}' AS field, {f} AS value, count(*) FROM statements, {match} WHERE tsv @@ query{filters} GROUP BY {f}"));
         return (search, facets);
     }
 
-    public async Task<LoadDriver.IWorker> ConnectAsync(IReadOnlyList<BenchQuery> queries)
+    public async Task<LoadDriver.IWorker> ConnectAsync(IReadOnlyList<BenchQuery> queries, Work work)
     {
         var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        return new Worker(connection, queries);
+        return new Worker(connection, queries, work);
     }
 
     /// <summary>Four facets over every statement, one query at a time: latency percentiles.</summary>
@@ -131,9 +132,9 @@ public sealed class PostgresFts : IPeerEngine
         await command.ExecuteNonQueryAsync();
     }
 
-    private sealed class Worker(NpgsqlConnection connection, IReadOnlyList<BenchQuery> queries) : LoadDriver.IWorker
+    private sealed class Worker(NpgsqlConnection connection, IReadOnlyList<BenchQuery> queries, Work work) : LoadDriver.IWorker
     {
-        private readonly (string Search, string? Facets)[] _sql = queries.Select(Sql).ToArray();
+        private readonly (string Search, string? Facets)[] _sql = queries.Select(q => Sql(q, work)).ToArray();
 
         public async Task RunAsync(int index)
         {

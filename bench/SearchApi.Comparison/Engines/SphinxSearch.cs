@@ -136,16 +136,16 @@ public sealed class SphinxSearch(string work) : IPeerEngine
         return id;
     }
 
-    /// <summary>The SphinxQL for one query of the set: filters as asked, the top ten, facets as asked.</summary>
-    public string Select(BenchQuery query)
+    /// <summary>The SphinxQL for one query of the set: filters as asked, the top ten, facets as asked (for the full answer).</summary>
+    public string Select(BenchQuery query, Work work = Work.Full)
     {
-        var sql = new StringBuilder("SELECT id, title, body FROM statements WHERE MATCH(").Append(Quote(MatchText(query.Q))).Append(')');
+        var sql = new StringBuilder(work.WithSnippets() ? "SELECT id, title, body" : "SELECT id, title").Append(" FROM statements WHERE MATCH(").Append(Quote(MatchText(query.Q))).Append(')');
         if (query.Lang is not null) sql.Append(" AND lang_id = ").Append(LangId(query.Lang));
         if (query.From is not null) sql.Append(" AND date_ts >= ").Append(Seconds(query.From));
         if (query.To is not null) sql.Append(" AND date_ts <= ").Append(Seconds(query.To) + 86_399);
         if (query.Source is not null) sql.Append(" AND source_id = ").Append(_sources.GetValueOrDefault(query.Source, -1));
         sql.Append(" LIMIT 10 OPTION ranker = proximity_bm25, field_weights = (title = 2, body = 1)");
-        foreach (var facet in query.Facets ?? []) sql.Append(" FACET ").Append(facet switch { "lang" => "lang_id", "source" => "source_id", _ => "kind_id" });
+        if (work.WithFacets()) foreach (var facet in query.Facets ?? []) sql.Append(" FACET ").Append(facet switch { "lang" => "lang_id", "source" => "source_id", _ => "kind_id" });
         return sql.ToString();
     }
 
@@ -176,11 +176,11 @@ public sealed class SphinxSearch(string work) : IPeerEngine
         return text.ToString();
     }
 
-    public async Task<LoadDriver.IWorker> ConnectAsync(IReadOnlyList<BenchQuery> queries)
+    public async Task<LoadDriver.IWorker> ConnectAsync(IReadOnlyList<BenchQuery> queries, Work work)
     {
         var connection = new MySqlConnection(ConnectionString);
         await connection.OpenAsync();
-        return new Worker(connection, queries.Select(Select).ToArray(), queries.Select(q => MatchText(q.Q)).ToArray());
+        return new Worker(connection, queries.Select(q => Select(q, work)).ToArray(), work.WithSnippets() ? queries.Select(q => MatchText(q.Q)).ToArray() : null);
     }
 
     /// <summary>Four facets over every statement, one query at a time: latency percentiles.</summary>
@@ -206,7 +206,8 @@ public sealed class SphinxSearch(string work) : IPeerEngine
         return new FacetResult("lang, source, year, kind", result.P50Ms, result.P99Ms);
     }
 
-    private sealed class Worker(MySqlConnection connection, string[] selects, string[] matches) : LoadDriver.IWorker
+    /// <param name="matches">The queries for CALL SNIPPETS; null for equal work (no snippets).</param>
+    private sealed class Worker(MySqlConnection connection, string[] selects, string[]? matches) : LoadDriver.IWorker
     {
         public async Task RunAsync(int index)
         {
@@ -214,14 +215,14 @@ public sealed class SphinxSearch(string work) : IPeerEngine
             await using (var select = new MySqlCommand(selects[index], connection))
             {
                 await using var reader = await select.ExecuteReaderAsync();
-                while (await reader.ReadAsync()) texts.Add(reader.GetString(2));
+                while (await reader.ReadAsync()) if (matches is not null) texts.Add(reader.GetString(2));
                 while (await reader.NextResultAsync())
                     while (await reader.ReadAsync()) { }
             }
             await using (var meta = new MySqlCommand("SHOW META", connection))
             await using (var reader = await meta.ExecuteReaderAsync())
                 while (await reader.ReadAsync()) { }
-            if (texts.Count == 0) return;
+            if (matches is null || texts.Count == 0) return;
             var snippets = new StringBuilder("CALL SNIPPETS((");
             for (var i = 0; i < texts.Count; i++) snippets.Append(i == 0 ? "" : ", ").Append(Quote(texts[i]));
             snippets.Append("), 'statements', ").Append(Quote(matches[index])).Append(", 200 AS limit, 2 AS limit_passages)");

@@ -14,7 +14,7 @@ public static class LoadDriver
         Task RunAsync(int query);
     }
 
-    public static async Task<LoadResult> RunAsync(int connections, int queries, TimeSpan warmup, TimeSpan duration, Func<Task<IWorker>> connect)
+    public static async Task<LoadResult> RunAsync(int connections, int queries, TimeSpan warmup, TimeSpan duration, Work work, Func<Task<IWorker>> connect)
     {
         var latencies = new List<double>[connections];
         var errors = new long[connections];
@@ -44,6 +44,6 @@ public static class LoadDriver
         })).ToList();
         await Task.WhenAll(runs);
         foreach (var worker in workers) await worker.DisposeAsync();
-        return LoadResult.From(connections, duration, latencies.SelectMany(l => l).ToList(), errors.Sum());
+        return LoadResult.From(connections, duration, latencies.SelectMany(l => l).ToList(), errors.Sum(), work);
     }
 }

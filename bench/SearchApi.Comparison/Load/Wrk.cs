@@ -7,7 +7,7 @@ namespace SearchApi.Comparison.Load;
 /// <summary>Runs wrk (the Debian package) against our service with bench/wrk/queries.lua and reads its JSON line.</summary>
 public static class Wrk
 {
-    public static async Task<LoadResult> RunAsync(string repo, string baseUrl, string pathsFile, int connections, TimeSpan warmup, TimeSpan duration)
+    public static async Task<LoadResult> RunAsync(string repo, string baseUrl, string pathsFile, int connections, TimeSpan warmup, TimeSpan duration, Work work)
     {
         if (warmup > TimeSpan.Zero) await RunOnceAsync(repo, baseUrl, pathsFile, connections, warmup);
         var json = await RunOnceAsync(repo, baseUrl, pathsFile, connections, duration);
@@ -15,7 +15,7 @@ public static class Wrk
         var requests = json.GetProperty("requests").GetInt64();
         var errors = new[] { "connect", "read", "write", "status", "timeout" }.Sum(e => json.GetProperty(e).GetInt64());
         return new LoadResult(connections, seconds, requests, errors, requests / seconds,
-            json.GetProperty("p50_us").GetInt64() / 1000.0, json.GetProperty("p99_us").GetInt64() / 1000.0);
+            json.GetProperty("p50_us").GetInt64() / 1000.0, json.GetProperty("p99_us").GetInt64() / 1000.0, WorkNames.Of(work));
     }
 
     private static async Task<JsonElement> RunOnceAsync(string repo, string baseUrl, string pathsFile, int connections, TimeSpan duration)

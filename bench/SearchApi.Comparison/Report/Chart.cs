@@ -19,18 +19,18 @@ public static class Chart
         {
             var runs = results.Runs.Where(r => r.Engine == engine).OrderBy(r => r.Statements).ToList();
             var sizes = runs.Select(r => r.Statements / 1000.0).ToArray();
-            LoadResult? At(EngineRun run) => run.Search.FirstOrDefault(s => s.Connections == connections);
+            LoadResult? At(EngineRun run) => run.Search.FirstOrDefault(s => s.Connections == connections && s.Work == WorkNames.Of(Work.HitsOnly));
             var rps = throughput.Add.Scatter(sizes, runs.Select(r => Math.Log10(At(r)?.Throughput ?? double.NaN)).ToArray());
             rps.LegendText = engine;
             var latency = p99.Add.Scatter(sizes, runs.Select(r => Math.Log10(At(r)?.P99Ms ?? double.NaN)).ToArray());
             latency.LegendText = engine;
         }
-        throughput.Title($"Search throughput, {connections} connections");
+        throughput.Title($"Search throughput at equal work (ten hits), {connections} connections");
         throughput.XLabel("statements (thousands)");
         throughput.YLabel("requests per second (log scale)");
         LogScale(throughput);
         throughput.ShowLegend(Edge.Right);
-        p99.Title($"Search p99 latency, {connections} connections");
+        p99.Title($"Search p99 latency at equal work (ten hits), {connections} connections");
         p99.XLabel("statements (thousands)");
         p99.YLabel("milliseconds (log scale)");
         LogScale(p99);
