@@ -14,6 +14,8 @@ public sealed record BenchOptions(
     IReadOnlyList<Load.Work> Works,
     string Results,
     bool ReportOnly,
+    TimeSpan StartWarmup,
+    bool Merge,
     (int Count, string Path)? Generate = null)
 {
     public const string Usage = """
@@ -29,6 +31,9 @@ public sealed record BenchOptions(
           --results FILE         where the raw results go (default docs/benchmarks/results.json)
           --report-only          redraw docs/BENCHMARKS.md and the chart from the results file
           --generate N --out FILE  write N statements recombined from the corpus (Corpus/MillionCorpus.cs) and stop
+          --start-warmup SECONDS unmeasured load on every engine after it starts, before the first measurement (default 30):
+                                 a .NET service compiles its hot paths in its first seconds
+          --merge                keep the results file's other runs, replacing only the engines and sizes measured now
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -51,6 +56,8 @@ public sealed record BenchOptions(
             List(Value("--work", "hits,snippets,full")).Select(Load.WorkNames.Parse).ToList(),
             Path.GetFullPath(Value("--results", Path.Combine(repo, "docs", "benchmarks", "results.json"))),
             args.Contains("--report-only"),
+            TimeSpan.FromSeconds(int.Parse(Value("--start-warmup", "30"), CultureInfo.InvariantCulture)),
+            args.Contains("--merge"),
             args.Contains("--generate") ? (int.Parse(Value("--generate", "1000000"), CultureInfo.InvariantCulture), Path.GetFullPath(Value("--out", "million.jsonl"))) : null);
     }
 

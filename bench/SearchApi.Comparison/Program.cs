@@ -34,6 +34,16 @@ var corpus = CorpusSubsets.Load(options.Corpus);
 Log($"{corpus.Count:N0} statements, {queries.Count} queries");
 var work = Directory.CreateTempSubdirectory("searchapi-bench-").FullName;
 var results = new BenchResults(DateTimeOffset.UtcNow, Machine.Describe(), queries.Count, options.Warmup.TotalSeconds, options.Duration.TotalSeconds, [], []);
+if (options.Merge && File.Exists(options.Results))
+{
+    // Keep what is not measured again now.
+    var kept = BenchResults.Load(options.Results);
+    var engineNames = new Dictionary<string, string> { ["ours"] = "SearchApi", ["postgres"] = "PostgreSQL FTS", ["sphinx"] = "Sphinx" };
+    var remeasured = options.Engines.Select(e => engineNames[e]).ToHashSet();
+    var sizes = corpus.Count;
+    results.Runs.AddRange(kept.Runs.Where(r => !remeasured.Contains(r.Engine) || !options.Sizes.Any(s => (s ?? sizes) == r.Statements)));
+    if (!options.Engines.Contains("ours") || !options.Sizes.Contains(null)) results.Bulk.AddRange(kept.Bulk);
+}
 var ours = new OurService(options.Repo, work);
 if (options.Engines.Contains("ours"))
 {
@@ -61,6 +71,7 @@ try
             Log($"  {ingest.Seconds:N1} s, {ingest.PerSecond:N0}/s, peak {ingest.PeakBytes / 1048576:N0} MB");
             await using var server = await ours.StartAsync(data);
             Log($"  ready {server.ReadySeconds:N2} s after start");
+            await Wrk.WarmAsync(options.Repo, server.Url, paths[options.Works[^1]], options.Connections[0], options.StartWarmup);
             server.ResetPeak();
             var search = new List<LoadResult>();
             foreach (var kind in options.Works)
@@ -94,6 +105,7 @@ try
             Log($"{peer.Name}: load and index {n:N0} statements");
             var ingest = await peer.LoadAsync(statements);
             Log($"  {ingest.Seconds:N1} s");
+            await LoadDriver.RunAsync(options.Connections[0], queries.Count, TimeSpan.Zero, options.StartWarmup, options.Works[^1], () => peer.ConnectAsync(queries, options.Works[^1]));
             var search = new List<LoadResult>();
             foreach (var kind in options.Works)
                 foreach (var connections in options.Connections)

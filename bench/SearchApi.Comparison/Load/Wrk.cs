@@ -18,6 +18,10 @@ public static class Wrk
             json.GetProperty("p50_us").GetInt64() / 1000.0, json.GetProperty("p99_us").GetInt64() / 1000.0, WorkNames.Of(work));
     }
 
+    /// <summary>Load that is not measured: a freshly started service compiles its hot paths and fills its caches first.</summary>
+    public static Task WarmAsync(string repo, string baseUrl, string pathsFile, int connections, TimeSpan duration) =>
+        RunOnceAsync(repo, baseUrl, pathsFile, connections, duration);
+
     private static async Task<JsonElement> RunOnceAsync(string repo, string baseUrl, string pathsFile, int connections, TimeSpan duration)
     {
         var start = new ProcessStartInfo("wrk")
