@@ -19,7 +19,7 @@ public sealed record FacetValue(string Value, string LabelEn, string LabelRu, in
 public sealed record FacetResult(long Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Fields);
 
 /// <summary>Too many timeline buckets for one answer.</summary>
-public sealed class TooManyBucketsException(int buckets) : Exception(
+public sealed class TooManyBucketsException(long buckets) : Exception(
     $"The timeline has {buckets} buckets; the limit is {FacetSpec.MaxTimelineBuckets}. Choose a longer interval or a narrower date range.");
 
 /// <summary>
@@ -62,11 +62,12 @@ internal static class FacetCounts
 
     private static List<FacetValue> TimelineValues(Dictionary<int, int> buckets, TimelineInterval interval)
     {
-        if (buckets.Count > FacetSpec.MaxTimelineBuckets) throw new TooManyBucketsException(buckets.Count);
-        return buckets.OrderBy(b => b.Key).Select(b =>
+        var span = Timelines.Span(buckets.Keys, interval);
+        if (span > FacetSpec.MaxTimelineBuckets) throw new TooManyBucketsException(span);
+        return Timelines.Contiguous(buckets, interval).Select(b =>
         {
-            var (value, label) = Timelines.Describe(b.Key, interval);
-            return new FacetValue(value, label, label, b.Value);
+            var (value, label) = Timelines.Describe(b.Bucket, interval);
+            return new FacetValue(value, label, label, b.Count);
         }).ToList();
     }
 

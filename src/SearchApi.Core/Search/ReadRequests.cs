@@ -119,6 +119,13 @@ public static class ReadRequests
         };
     }
 
+    // The closed sets of values parameters take, as the parsers below accept them (the OpenAPI document lists them).
+    public static readonly IReadOnlyList<string> MatchNames = ["most", "all"];
+    public static readonly IReadOnlyList<string> SortNames = ["relevance", "date", "-date"];
+    public static readonly IReadOnlyList<string> HighlightNames = ["offsets", "html"];
+    public static readonly IReadOnlyList<string> IntervalNames = ["day", "week", "month", "year"];
+    public static readonly IReadOnlyList<string> FormatNames = ["ndjson", "csv"];
+
     /// <summary>all: every word must match; most (the default): as many as possible when few statements have them all.</summary>
     public static MatchMode Match(string? match) => match?.Trim() switch
     {
@@ -138,6 +145,11 @@ public static class ReadRequests
     };
 
     public static int Limit(int? limit) => InRange("limit", limit, DefaultLimit, MaxLimit, RequestProblem.InvalidLimit);
+
+    /// <summary>Entries of a search's Atom feed: 1 to 100, 20 when absent.</summary>
+    public static int FeedLimit(int? limit) => InRange("limit", limit, DefaultFeedEntries, MaxLimit, RequestProblem.InvalidLimit);
+
+    public const int DefaultFeedEntries = 20;
 
     public static int SimilarLimit(int? limit) => InRange("limit", limit, DefaultSimilar, MaxSimilar, RequestProblem.InvalidLimit);
 

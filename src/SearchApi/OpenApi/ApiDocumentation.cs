@@ -29,8 +29,10 @@ public static class ApiDocumentation
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<QueryParameterFilter>();
+            options.OperationFilter<ClosedSetsFilter>();
             options.OperationFilter<ExamplesOperationFilter>();
             options.DocumentFilter<TagDescriptionsFilter>();
+            options.DocumentFilter<ProblemSchemaFilter>();
             options.AddSecurityDefinition(ApiKeyOperationFilter.Scheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

@@ -55,6 +55,8 @@ public sealed class ExamplesOperationFilter : IOperationFilter
             if (parameter.Schema is OpenApiSchema schema) schema.Example = null;
 #pragma warning restore CS0618
             var list = parameter.Schema is OpenApiSchema { Type: { } type } && type.HasFlag(JsonSchemaType.Array);
+            // A single value from a closed set has no "no filter" value: leaving the parameter out is that.
+            if (!list && parameter.Schema is OpenApiSchema { Enum.Count: > 0 }) examples = [.. examples.Where(e => e.Value is not JsonArray { Count: 0 })];
             parameter.Examples = examples.ToDictionary(e => e.Name, e => (IOpenApiExample)new OpenApiExample { Summary = e.Summary, Value = Shaped(e.Value, list) });
         }
         if (ResponseExamples.For(operation.OperationId) is { } sample

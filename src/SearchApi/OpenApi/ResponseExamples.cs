@@ -58,7 +58,8 @@ public static class ResponseExamples
               "titleHighlights": []
             }
           ],
-          "nextCursor": null
+          "nextCursor": null,
+          "match": "all"
         }
         """;
 
