@@ -214,3 +214,12 @@ public sealed class SimilarParameters
     [FromQuery(Name = "lang")]
     public string? Lang { get; init; }
 }
+
+/// <summary>Parameters of GET /api/v1/search/feed.atom: the search's query and filters, newest first.</summary>
+public sealed class AtomFeedParameters : QueryParameters
+{
+    /// <summary>Entries in the feed, the newest matching statements, 1 to 100. Default 20.</summary>
+    /// <example>20</example>
+    [FromQuery(Name = "limit")]
+    public int? Limit { get; init; }
+}

@@ -33,6 +33,7 @@ public static class SearchEndpoints
                 "Lucene query that runs — so you can see why a statement matched or did not. Add id= to check one statement.")
             .ProducesReadProblems();
         group.MapExport();
+        group.MapAtomFeed();
         return group;
     }
 
