@@ -11,8 +11,12 @@ public sealed class HealthAndOpenApiTests(SearchApiFactory factory)
     [Fact]
     public async Task Live_and_ready_once_seeded()
     {
-        Assert.Equal("live", (await _client.GetObject("/health/live"))["status"].Str());
+        var live = await _client.GetObject("/health/live");
+        Assert.Equal("live", live["status"].Str());
+        Assert.Matches(@"^\d+\.\d+\.\d+$", live["version"].Str());
+        Assert.Matches("^([0-9a-f]{7,12}|unknown)$", live["commit"].Str());
         var ready = await _client.GetObject("/health/ready");
+        Assert.Equal(live["version"].Str(), ready["version"].Str());
         Assert.Equal("ready", ready["status"].Str());
         Assert.Equal(7, ready["documents"]!.GetValue<long>());
         Assert.Equal(7, ready["indexedSeq"]!.GetValue<long>());

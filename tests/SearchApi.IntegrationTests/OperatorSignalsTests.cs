@@ -32,6 +32,10 @@ public sealed partial class OperatorSignalsTests : RunningServerTests
         Assert.Equal(8, Value(metrics, """searchapi_index_changes_total{otel_scope_name="SearchApi"}"""));
         Assert.Equal(8, Value(metrics, """searchapi_ingest_statements_total{otel_scope_name="SearchApi",outcome="created"}"""));
         Assert.Contains("http_server_request_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
+        // The build this replica runs, and the runtime's and process's own metrics.
+        Assert.Matches("""searchapi_build_info\{otel_scope_name="SearchApi",commit="([0-9a-f]{7,12}|unknown)",version="\d+\.\d+\.\d+"\} 1""", metrics);
+        Assert.Contains("dotnet_gc_collections_total{", metrics, StringComparison.Ordinal);
+        Assert.Contains("process_cpu_time_seconds_total{", metrics, StringComparison.Ordinal);
         Assert.Contains("""http_route="/api/v1/search/""", metrics, StringComparison.Ordinal);
     }
 
@@ -55,6 +59,28 @@ public sealed partial class OperatorSignalsTests : RunningServerTests
         Assert.Contains("invalid_limit", logged["Message"]!.GetValue<string>(), StringComparison.Ordinal);
         // Every line the service wrote is JSON.
         Assert.All(Server.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => JsonNode.Parse(line));
+    }
+
+    [Fact]
+    public async Task Every_write_and_delete_is_one_audit_line_naming_the_key_never_the_key_itself()
+    {
+        var put = await Server.Writer.PutAsync("/api/v1/documents/audit-1",
+            new StringContent("""{"lang":"en","title":"Audit","text":"A statement written for the audit test."}""", System.Text.Encoding.UTF8, "application/json"));
+        put.EnsureSuccessStatusCode();
+        (await Server.Writer.DeleteAsync("/api/v1/documents/audit-1")).EnsureSuccessStatusCode();
+
+        List<string> audit = [];
+        for (var attempt = 0; attempt < 50 && audit.Count < 2; attempt++)
+        {
+            await Task.Delay(100);
+            audit = Server.Output.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonNode.Parse(l)!)
+                .Where(l => l["Category"]?.GetValue<string>() == "SearchApi.Audit").Select(l => l["Message"]!.GetValue<string>())
+                .Where(m => m.Contains("audit-1", StringComparison.Ordinal)).ToList();
+        }
+        Assert.Equal(2, audit.Count);
+        Assert.Contains(audit, m => m.Contains("SearchApi:ApiKeys:0 PUT /api/v1/documents/audit-1 audit-1 created answered 201", StringComparison.Ordinal));
+        Assert.Contains(audit, m => m.Contains("SearchApi:ApiKeys:0 DELETE /api/v1/documents/audit-1 audit-1 answered 204", StringComparison.Ordinal));
+        Assert.DoesNotContain(ServerProcess.Key, Server.Output, StringComparison.Ordinal);
     }
 
     private static double Value(string metrics, string series)

@@ -52,6 +52,17 @@ public sealed class IndexSynchronizer(
     /// <summary>The store's last sequence number when it was last asked (each catch-up asks).</summary>
     public long StoreSeq => Interlocked.Read(ref _storeSeq);
 
+    /// <summary>
+    /// The index build under way — a rebuild, or a new or emptied index filled from the store — with the store sequence
+    /// it has reached and the one it fills to; null when none runs.
+    /// </summary>
+    public IndexBuildProgress? Build => Volatile.Read(ref _build);
+
+    private IndexBuildProgress? _build;
+
+    // Catch-ups shorter than this are not builds worth reporting.
+    private const long BuildFrom = 5_000;
+
     /// <summary>When the index last held everything the store had; null before the first catch-up completes.</summary>
     public DateTimeOffset? CaughtUpAt => Interlocked.Read(ref _caughtUpTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
@@ -277,17 +288,27 @@ public sealed class IndexSynchronizer(
     {
         var from = index.IndexedSeq;
         var applied = 0;
-        while (index.IndexedSeq < upTo)
+        var build = upTo - from >= BuildFrom ? new IndexBuildProgress(from, from, upTo, _clock.GetUtcNow()) : null;
+        if (build is not null) Volatile.Write(ref _build, build);
+        try
         {
-            var changes = await store.GetChangesAsync(index.IndexedSeq, BatchSize, cancellationToken);
-            if (changes.Count == 0) break;
-            var skippedBefore = index.Skipped.Count;
-            index.Apply(changes, _clock);
-            applied += changes.Count;
-            IngestMetrics.ChangesIndexed.Add(changes.Count);
-            if (index.Skipped.Count > skippedBefore)
-                logger.LogWarning("{Count} statements could not be indexed and were skipped (GET /api/v1/admin/skipped lists them)", index.Skipped.Count - skippedBefore);
-            progress?.Report(index.IndexedSeq);
+            while (index.IndexedSeq < upTo)
+            {
+                var changes = await store.GetChangesAsync(index.IndexedSeq, BatchSize, cancellationToken);
+                if (changes.Count == 0) break;
+                var skippedBefore = index.Skipped.Count;
+                index.Apply(changes, _clock);
+                applied += changes.Count;
+                IngestMetrics.ChangesIndexed.Add(changes.Count);
+                if (index.Skipped.Count > skippedBefore)
+                    logger.LogWarning("{Count} statements could not be indexed and were skipped (GET /api/v1/admin/skipped lists them)", index.Skipped.Count - skippedBefore);
+                if (build is not null) Volatile.Write(ref _build, build = build with { Reached = index.IndexedSeq });
+                progress?.Report(index.IndexedSeq);
+            }
+        }
+        finally
+        {
+            if (build is not null) Interlocked.CompareExchange(ref _build, null, build);
         }
         if (applied > 0)
         {
@@ -304,3 +325,10 @@ public sealed class IndexSynchronizer(
 
 /// <summary>What a rebuild produced.</summary>
 public sealed record RebuildResult(int Documents, long Seq, TimeSpan Took);
+
+/// <summary>How far an index build has come: from the store sequence it started at to the one it fills to.</summary>
+public sealed record IndexBuildProgress(long From, long Reached, long Target, DateTimeOffset StartedAt)
+{
+    /// <summary>The part done, 0 to 1.</summary>
+    public double Fraction => Target <= From ? 1 : Math.Clamp((double)(Reached - From) / (Target - From), 0, 1);
+}

@@ -52,7 +52,16 @@ public sealed record MentionResponse(string Field, int Start, int Length);
 /// <param name="IndexedSeq">The highest store sequence number searches see.</param>
 /// <param name="Documents">Statements in the index.</param>
 /// <param name="Checks">The store's and the index's own checks (readiness only).</param>
-public sealed record HealthResponse(string Status, long? IndexedSeq = null, long? Documents = null, IReadOnlyDictionary<string, HealthCheckResponse>? Checks = null);
+public sealed record HealthResponse(string Status, long? IndexedSeq = null, long? Documents = null, IReadOnlyDictionary<string, HealthCheckResponse>? Checks = null)
+{
+    /// <summary>The version this replica runs (from the build).</summary>
+    /// <example>1.0.0</example>
+    public string Version { get; init; } = Observability.BuildInfo.Version;
+
+    /// <summary>The git commit it was built from; "unknown" when built outside a git checkout.</summary>
+    /// <example>94644b4c1f0e</example>
+    public string Commit { get; init; } = Observability.BuildInfo.Commit;
+}
 
 /// <summary>One health check.</summary>
 /// <param name="Status">healthy, degraded (working, with a problem to look at) or unhealthy.</param>

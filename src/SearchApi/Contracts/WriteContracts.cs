@@ -53,7 +53,15 @@ public sealed class ExportParameters : QueryParameters
 /// <param name="Documents">Statements in the rebuilt index.</param>
 /// <param name="Seq">The store sequence number the rebuilt index reached.</param>
 /// <param name="Error">Why the rebuild failed.</param>
-public sealed record ReindexResponse(string State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, long? Documents, long? Seq, string? Error);
+/// <param name="Progress">While an index build runs (this rebuild, or a new index filled from the store at start): how far it has come.</param>
+public sealed record ReindexResponse(string State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, long? Documents, long? Seq, string? Error, BuildProgressResponse? Progress = null);
+
+/// <summary>How far an index build has come.</summary>
+/// <param name="Reached">The store sequence number the new index has reached.</param>
+/// <param name="Target">The one it fills to (the store's last when the build began; writes since are caught up at the end).</param>
+/// <param name="Fraction">The part done, 0 to 1.</param>
+/// <param name="StartedAt">When the build began.</param>
+public sealed record BuildProgressResponse(long Reached, long Target, double Fraction, DateTimeOffset StartedAt);
 
 /// <summary>Statements the index could not take.</summary>
 /// <param name="Count">How many are skipped now.</param>

@@ -68,7 +68,8 @@ public static class AdminEndpoints
 
     private static Accepted<ReindexResponse> Start(ReindexJobs jobs) => TypedResults.Accepted("/api/v1/admin/reindex", ToResponse(jobs.Start()));
 
-    private static Ok<ReindexResponse> Status(ReindexJobs jobs) => TypedResults.Ok(ToResponse(jobs.Current));
+    private static Ok<ReindexResponse> Status(ReindexJobs jobs, Core.Ingestion.IndexSynchronizer synchronizer) =>
+        TypedResults.Ok(ToResponse(jobs.Current) with { Progress = synchronizer.Build is { } b ? new BuildProgressResponse(b.Reached, b.Target, Math.Round(b.Fraction, 4), b.StartedAt) : null });
 
     private static ReindexResponse ToResponse(ReindexJobs.Status status) =>
         new(status.State, status.StartedAt, status.FinishedAt, status.Result?.Documents, status.Result?.Seq, status.Error);

@@ -21,7 +21,7 @@ public static class DocumentWriteEndpoints
 
     public static RouteGroupBuilder MapDocumentWrites(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/documents").WithTags("Documents").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<ReadyIndexFilter>();
+        var group = app.MapGroup("/api/v1/documents").WithTags("Documents").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<AuditFilter>().AddEndpointFilter<ReadyIndexFilter>();
         group.MapPost("", Create)
             .WithName("CreateDocument")
             .WithSummary("Add or replace a statement (API key)")

@@ -71,7 +71,9 @@ public sealed class IndexHealthCheck(
     private HealthCheckResult Check()
     {
         if (!readiness.IsReady)
-            return HealthCheckResult.Unhealthy("The index is being built or caught up from the store.");
+            return HealthCheckResult.Unhealthy(synchronizer.Build is { } build
+                ? $"The index is being built from the store: sequence {build.Reached:N0} of {build.Target:N0} ({build.Fraction:P0})."
+                : "The index is being built or caught up from the store.");
         if (catalog.Damage is { } damage)
             return HealthCheckResult.Unhealthy(
                 $"The index is damaged ({damage}) and is being rebuilt from the store; meanwhile searches that meet the damage answer 503 index_unavailable and writes are refused.");

@@ -19,9 +19,11 @@ public static class Telemetry
         services.AddSingleton<SearchMetrics>();
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("searchapi"))
+            .ConfigureResource(resource => resource.AddService("searchapi", serviceVersion: BuildInfo.Version))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddProcessInstrumentation()
                 .AddMeter(IngestMetrics.MeterName)
                 .AddPrometheusExporter());
         if (otlp)
