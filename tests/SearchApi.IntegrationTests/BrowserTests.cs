@@ -182,11 +182,136 @@ public sealed partial class BrowserTests : IAsyncLifetime
         await Assertions.Expect(first.Locator("mark").First).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task The_page_offers_the_search_as_a_feed_to_subscribe_to()
+    {
+        await _page.GotoAsync(Url("/?q=Japarov&lang=en&sort=date"));
+        await Settled();
+        var subscribe = _page.Locator("#subscribe");
+        await Assertions.Expect(subscribe).ToBeVisibleAsync();
+        var href = await subscribe.GetAttributeAsync("href");
+        Assert.Equal("/api/v1/search/feed.atom?q=Japarov&lang=en", href);
+        var feed = await _page.APIRequest.GetAsync(Url(href!));
+        Assert.Equal(200, feed.Status);
+        Assert.StartsWith("application/atom+xml", feed.Headers["content-type"]);
+        Assert.Contains("urn:searchapi:statement:", await feed.TextAsync());
+    }
+
+    [Fact]
+    public async Task A_statement_has_an_address_its_entities_filter_and_similar_statements_open()
+    {
+        await _page.GotoAsync(Url("/?q=Lavrov"));
+        await Settled();
+        await _page.Locator("#hits > li h3 button").First.ClickAsync();
+        var dialog = _page.Locator("#document");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        // Its own address: shareable, and Back closes it.
+        await Assertions.Expect(_page).ToHaveURLAsync(IdInAddress());
+        var shared = _page.Url;
+        await _page.GoBackAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await _page.GotoAsync(shared);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(_page.Locator("#similar-list li").First).ToBeVisibleAsync();
+
+        // An entity chip searches by that entity; the chosen filter shows its name, not its id.
+        await dialog.Locator("#document-entities button", new() { HasText = "Sergey Lavrov" }).First.ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Assertions.Expect(_page).ToHaveURLAsync(PersonInAddress());
+        await Settled();
+        await Assertions.Expect(_page.Locator("#active-filters button").First).ToHaveTextAsync("Sergey Lavrov ×");
+    }
+
+    [Fact]
+    public async Task The_kind_filter_and_the_export_links_follow_the_search()
+    {
+        await _page.GotoAsync(Url("/?q=Kyrgyzstan"));
+        await Settled();
+        await _page.SelectOptionAsync("#kind", "news");
+        await Assertions.Expect(_page).ToHaveURLAsync(KindInAddress());
+        await Settled();
+        var metas = await _page.Locator("#hits > li .meta").AllTextContentsAsync();
+        Assert.NotEmpty(metas);
+        Assert.All(metas, meta => Assert.Contains("news", meta));
+        Assert.Equal("/api/v1/search/export?q=Kyrgyzstan&kind=news&format=csv", await _page.Locator("#export-csv").GetAttributeAsync("href"));
+        var csv = await _page.APIRequest.GetAsync(Url((await _page.Locator("#export-csv").GetAttributeAsync("href"))!));
+        Assert.Equal(200, csv.Status);
+        Assert.StartsWith("id,", await csv.TextAsync());
+    }
+
+    [Fact]
+    public async Task The_results_over_time_are_a_chart_whose_bars_narrow_the_dates()
+    {
+        await _page.GotoAsync(Url("/"));
+        await Settled();
+        var bars = _page.Locator("#facets svg.timeline-chart rect");
+        // The seeds span 2020 to 2024: five bars, the empty years too.
+        await Assertions.Expect(bars).ToHaveCountAsync(5);
+        await Assertions.Expect(bars.Nth(1)).ToHaveAttributeAsync("height", "0");
+        await _page.Locator("#facets svg.timeline-chart rect[data-year='2024']").ClickAsync(new() { Force = true });
+        await Assertions.Expect(_page.Locator("#from")).ToHaveValueAsync("2024-01-01");
+        await Assertions.Expect(_page.Locator("#to")).ToHaveValueAsync("2024-12-31");
+        await Settled();
+        await Assertions.Expect(_page.Locator("#status")).ToContainTextAsync("2 statements");
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_results_come_before_the_facets()
+    {
+        await _page.SetViewportSizeAsync(390, 844);
+        await _page.GotoAsync(Url("/?q=Lavrov"));
+        await Settled();
+        var firstHit = await _page.Locator("#hits > li").First.BoundingBoxAsync();
+        var facets = await _page.Locator("#facets").BoundingBoxAsync();
+        Assert.NotNull(firstHit);
+        Assert.NotNull(facets);
+        Assert.True(firstHit.Y < facets.Y, $"the first hit ({firstHit.Y} px) should be above the facets ({facets.Y} px)");
+        Assert.True(firstHit.Y < 844, $"the first hit should be on the first screen, not {firstHit.Y} px down");
+    }
+
+    [Fact]
+    public async Task Names_are_suggested_as_you_type_and_one_chosen_becomes_a_filter()
+    {
+        await _page.GotoAsync(Url("/"));
+        await Settled();
+        await _page.Locator("#q").PressSequentiallyAsync("Лавр");
+        var suggestion = _page.Locator("#suggestions button", new() { HasText = "Sergey Lavrov" });
+        await Assertions.Expect(suggestion).ToBeVisibleAsync();
+        await suggestion.ClickAsync();
+        await Assertions.Expect(_page).ToHaveURLAsync(PersonInAddress());
+        await Settled();
+        await Assertions.Expect(_page.Locator("#active-filters button").First).ToHaveTextAsync("Sergey Lavrov ×");
+        await Assertions.Expect(_page.Locator("#q")).ToHaveValueAsync("");
+    }
+
+    [Fact]
+    public async Task The_page_as_the_README_shows_it()
+    {
+        await _page.SetViewportSizeAsync(1280, 900);
+        await _page.GotoAsync(Url("/?q=" + Uri.EscapeDataString("Lavrov Kyrgyzstan")));
+        await Settled();
+        await Assertions.Expect(_page.Locator("#facets svg.timeline-chart")).ToBeVisibleAsync();
+        var shot = await _page.ScreenshotAsync(new() { FullPage = false });
+        Assert.True(shot.Length > 10_000, "a screenshot of the page");
+        // UPDATE_SCREENSHOTS=1 writes it where the README shows it from.
+        if (Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1")
+            await File.WriteAllBytesAsync(Path.Combine(RepoPaths.Root, "docs", "screenshots", "search-page.png"), shot);
+    }
+
     // The page marks the hit list busy while a search is in flight.
     private Task Settled() => Assertions.Expect(_page.Locator("#hits")).ToHaveAttributeAsync("aria-busy", "false");
 
     [GeneratedRegex(@"\?q=%D0%9B")]
     private static partial Regex QueryInAddress();
+
+    [GeneratedRegex("[?&]id=")]
+    private static partial Regex IdInAddress();
+
+    [GeneratedRegex("person=person%3Asergey-lavrov")]
+    private static partial Regex PersonInAddress();
+
+    [GeneratedRegex("kind=news")]
+    private static partial Regex KindInAddress();
 
     [GeneratedRegex("lang=ru")]
     private static partial Regex LangRu();

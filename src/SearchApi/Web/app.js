@@ -11,6 +11,9 @@ const facetFields = [
 ];
 const filterFields = ["person", "organization", "place", "source"];
 const kindNames = { statement: "statement", "joint-statement": "joint statement", transcript: "transcript", news: "news" };
+// The names of filter values as the last facet counts gave them, so a chosen filter shows "Sergey Lavrov", not its id.
+const filterLabels = {};
+const entityFields = { person: "person", organization: "organization", place: "place" };
 
 const $ = (id) => document.getElementById(id);
 let nextCursor = null;
@@ -25,6 +28,9 @@ function readState() {
     from: params.get("from") ?? "",
     to: params.get("to") ?? "",
     sort: params.get("sort") ?? "",
+    kind: params.get("kind") ?? "",
+    // The statement open over the results, so that it has an address of its own and Back closes it.
+    id: params.get("id") ?? "",
     // Translation across languages is on unless the address says crossLanguage=false.
     cross: params.get("crossLanguage") !== "false",
     filters: Object.fromEntries(filterFields.map((f) => [f, params.getAll(f)])),
@@ -33,14 +39,16 @@ function readState() {
 
 function stateParams(state) {
   const params = new URLSearchParams();
-  for (const key of ["q", "lang", "from", "to", "sort"]) if (state[key]) params.set(key, state[key]);
+  for (const key of ["q", "lang", "kind", "from", "to", "sort"]) if (state[key]) params.set(key, state[key]);
   if (!state.cross) params.set("crossLanguage", "false");
   for (const field of filterFields) for (const value of state.filters[field]) params.append(field, value);
   return params;
 }
 
 function navigate(state) {
-  const query = stateParams(state).toString();
+  const params = stateParams(state);
+  if (state.id) params.set("id", state.id);
+  const query = params.toString();
   history.pushState(null, "", query ? `/?${query}` : "/");
   run();
 }
@@ -52,7 +60,9 @@ function formState() {
   state.from = $("from").value;
   state.to = $("to").value;
   state.sort = $("sort").value;
+  state.kind = $("kind").value;
   state.cross = $("cross").checked;
+  state.id = "";
   return state;
 }
 
@@ -62,6 +72,7 @@ function fillForm(state) {
   $("from").value = state.from;
   $("to").value = state.to;
   $("sort").value = state.sort;
+  $("kind").value = state.kind;
   $("cross").checked = state.cross;
 }
 
@@ -88,6 +99,16 @@ async function run(append = false) {
     params.set("cursor", nextCursor);
   }
   const url = `/api/v1/search?${params}`;
+  // The same search as a feed of its newest matches, for a feed reader (its order is always newest first).
+  const feed = stateParams(state);
+  feed.delete("sort");
+  $("subscribe").href = `/api/v1/search/feed.atom${feed.size ? `?${feed}` : ""}`;
+  // Every match of the same search, in the page's order.
+  const exported = stateParams(state);
+  $("export-ndjson").href = `/api/v1/search/export${exported.size ? `?${exported}` : ""}`;
+  exported.set("format", "csv");
+  $("export-csv").href = `/api/v1/search/export?${exported}`;
+  showDocument(state.id);
   $("status").textContent = "Searching…";
   $("hits").setAttribute("aria-busy", "true");
   try {
@@ -106,7 +127,7 @@ async function run(append = false) {
     const partial = result.match === "partial" ? " Few statements have every word; the others follow, each saying which words it lacks." : "";
     $("status").textContent = result.total === 0
       ? `No statements match.${warning}`
-      : `${result.total.toLocaleString("en")} statements; showing ${shown}.${partial}${warning}`;
+      : `${result.total.toLocaleString("en")} ${result.total === 1 ? "statement" : "statements"}; showing ${shown}.${partial}${warning}`;
     if (!append) {
       renderSuggestion(result.languageSuggestion, state);
       renderDidYouMean(result.suggestion, state);
@@ -209,6 +230,25 @@ function renderHit(hit) {
   return item;
 }
 
+async function showSimilar(id) {
+  const section = $("similar");
+  section.hidden = true;
+  try {
+    const similar = await getJson(`/api/v1/documents/${encodeURIComponent(id)}/similar?limit=5`);
+    $("similar-list").replaceChildren(...similar.hits.map((hit) => {
+      const item = element("li");
+      const open = element("button", "link", hit.title);
+      open.type = "button";
+      open.addEventListener("click", () => openDocument(hit.id));
+      item.append(open, " ", element("span", "meta", metaLine(hit)));
+      return item;
+    }));
+    section.hidden = similar.hits.length === 0;
+  } catch {
+    // Similar statements are a help, not the answer: without them the statement still shows.
+  }
+}
+
 function sourceLink(url) {
   const link = element("a", "source", "Source");
   // Only web addresses become links.
@@ -219,13 +259,14 @@ function sourceLink(url) {
 }
 
 function renderFacets(facets, state) {
+  for (const values of Object.values(facets)) for (const value of values) filterLabels[value.value] = value.label;
   const aside = $("facets");
   const active = $("active-filters");
   aside.replaceChildren(active);
   active.replaceChildren();
   for (const field of filterFields)
     for (const value of state.filters[field]) {
-      const chip = element("button", null, `${value.replace(/^\w+:/, "")} ×`);
+      const chip = element("button", null, `${filterLabels[value] ?? value.replace(/^\w+:/, "")} ×`);
       chip.type = "button";
       chip.title = "Remove this filter";
       chip.addEventListener("click", () => toggleFilter(field, value));
@@ -239,7 +280,9 @@ function renderFacets(facets, state) {
     const section = element("section", field === "timeline" ? "timeline" : "");
     section.append(element("h2", null, title));
     const list = element("ul");
-    const shown = field === "timeline" ? [...values].reverse() : values;
+    if (field === "timeline") section.append(timelineChart(values, state));
+    // Years newest first, and only those with statements (the API lists empty years too, for charts).
+    const shown = field === "timeline" ? [...values].reverse().filter((v) => v.count > 0) : values;
     for (const value of shown) {
       const button = element("button");
       button.type = "button";
@@ -260,6 +303,37 @@ function renderFacets(facets, state) {
   }
 }
 
+// The results over time as SVG bars, one per year (empty years included, as the API gives them); a bar narrows the
+// dates to its year. Built with createElementNS, never from markup.
+function timelineChart(values, state) {
+  const svgNs = "http://www.w3.org/2000/svg";
+  const width = 240, height = 64, gap = 1;
+  const max = Math.max(1, ...values.map((v) => v.count));
+  const bar = Math.max(2, Math.floor(width / Math.max(1, values.length)) - gap);
+  const svg = document.createElementNS(svgNs, "svg");
+  svg.setAttribute("class", "timeline-chart");
+  svg.setAttribute("viewBox", `0 0 ${values.length * (bar + gap)} ${height}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", `Statements per year, ${values[0]?.label ?? ""} to ${values[values.length - 1]?.label ?? ""}`);
+  values.forEach((value, i) => {
+    const year = value.value.slice(0, 4);
+    const h = value.count === 0 ? 0 : Math.max(2, Math.round((value.count / max) * (height - 2)));
+    const rect = document.createElementNS(svgNs, "rect");
+    rect.setAttribute("x", String(i * (bar + gap)));
+    rect.setAttribute("y", String(height - h));
+    rect.setAttribute("width", String(bar));
+    rect.setAttribute("height", String(h));
+    rect.setAttribute("class", isYearSelected(state, year) ? "selected" : "");
+    rect.dataset.year = year;
+    const title = document.createElementNS(svgNs, "title");
+    title.textContent = `${value.label}: ${value.count.toLocaleString("en")}`;
+    rect.append(title);
+    if (value.count > 0) rect.addEventListener("click", () => toggleYear(year));
+    svg.append(rect);
+  });
+  return svg;
+}
+
 function toggleFilter(field, value) {
   const state = readState();
   const values = state.filters[field];
@@ -277,8 +351,27 @@ function toggleYear(year) {
   navigate(state);
 }
 
-async function openDocument(id) {
+// Opening a statement gives it an address (?id=…): it can be shared, and Back closes it.
+function openDocument(id) {
+  const state = readState();
+  state.id = id;
+  const params = stateParams(state);
+  params.set("id", id);
+  history.pushState(null, "", `/?${params}`);
+  showDocument(id);
+}
+
+function closeDocument() {
+  if (readState().id) history.back();
+  else $("document").close();
+}
+
+async function showDocument(id) {
   const dialog = $("document");
+  if (!id) {
+    if (dialog.open) dialog.close();
+    return;
+  }
   try {
     const statement = await getJson(`/api/v1/documents/${encodeURIComponent(id)}`);
     $("document-title").textContent = statement.title;
@@ -286,23 +379,94 @@ async function openDocument(id) {
     const source = $("document-source");
     source.hidden = !statement.url || !/^https?:\/\//i.test(statement.url);
     if (!source.hidden) source.href = statement.url;
+    // Each person, organisation and place it names searches by that entity.
     const entities = $("document-entities");
-    entities.replaceChildren(...statement.entities.map((e) => element("span", null, e.label)));
+    entities.replaceChildren(...statement.entities.filter((e) => entityFields[e.type]).map((e) => {
+      const chip = element("button", "entity", e.label);
+      chip.type = "button";
+      chip.title = `Show statements that name ${e.label}`;
+      filterLabels[e.id] = e.label;
+      chip.addEventListener("click", () => {
+        const state = readState();
+        state.id = "";
+        if (!state.filters[e.type].includes(e.id)) state.filters[e.type] = [...state.filters[e.type], e.id];
+        dialog.close();
+        navigate(state);
+      });
+      return chip;
+    }));
     $("document-text").replaceChildren(...statement.paragraphs.map((p) => element("p", null, p)));
-    dialog.showModal();
+    if (!dialog.open) dialog.showModal();
     $("close-document").focus();
+    showSimilar(id);
   } catch (error) {
     $("status").textContent = error.message;
   }
 }
 
+// Suggestions as you type: people, organisations and places whose names begin with the word being typed (the
+// facet-value endpoint); choosing one searches by that entity instead of the word.
+let suggestTimer = 0;
+let suggestFor = "";
+async function suggest() {
+  const typed = $("q").value;
+  const word = typed.split(/\s+/).pop() ?? "";
+  const list = $("suggestions");
+  if (word.length < 3 || /["*():]/.test(word)) {
+    list.hidden = true;
+    return;
+  }
+  suggestFor = typed;
+  const found = [];
+  for (const field of Object.keys(entityFields)) {
+    try {
+      const answer = await getJson(`/api/v1/facets/${field}/values?prefix=${encodeURIComponent(word)}&size=3`);
+      for (const value of answer.values) found.push({ field, ...value });
+    } catch {
+      // A suggestion is a help: without one the search still works.
+    }
+  }
+  if (suggestFor !== $("q").value) return; // typed on meanwhile
+  list.replaceChildren(...found.sort((a, b) => b.count - a.count).slice(0, 6).map((value) => {
+    const item = element("li");
+    item.setAttribute("role", "option");
+    const choose = element("button", "link", value.label);
+    choose.type = "button";
+    choose.append(" ", element("span", "meta", `${value.field} · ${value.count.toLocaleString("en")}`));
+    choose.addEventListener("click", () => {
+      const state = formState();
+      state.q = typed.slice(0, typed.length - word.length).trim();
+      filterLabels[value.value] = value.label;
+      if (!state.filters[value.field].includes(value.value)) state.filters[value.field] = [...state.filters[value.field], value.value];
+      list.hidden = true;
+      navigate(state);
+    });
+    item.append(choose);
+    return item;
+  }));
+  list.hidden = found.length === 0;
+}
+$("q").addEventListener("input", () => {
+  clearTimeout(suggestTimer);
+  suggestTimer = setTimeout(suggest, 200);
+});
+$("q").addEventListener("keydown", (event) => {
+  if (event.key === "Escape") $("suggestions").hidden = true;
+});
+
 $("search").addEventListener("submit", (event) => {
   event.preventDefault();
+  $("suggestions").hidden = true;
   navigate(formState());
 });
-for (const id of ["lang", "sort", "cross"]) $(id).addEventListener("change", () => navigate(formState()));
+for (const id of ["lang", "kind", "sort", "cross"]) $(id).addEventListener("change", () => navigate(formState()));
 $("more").addEventListener("click", () => run(true));
-$("close-document").addEventListener("click", () => $("document").close());
+$("close-document").addEventListener("click", closeDocument);
+// Escape closes the dialog by itself; the address follows.
+$("document").addEventListener("cancel", (event) => {
+  event.preventDefault();
+  closeDocument();
+});
 window.addEventListener("popstate", () => run());
 document.addEventListener("keydown", (event) => {
   const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
