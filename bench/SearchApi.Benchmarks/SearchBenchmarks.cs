@@ -7,10 +7,8 @@ namespace SearchApi.Benchmarks;
 
 /// <summary>A first page of ten hits with snippets (the API's defaults) over <see cref="SearchIndex.Size"/> statements.</summary>
 [MemoryDiagnoser]
-public class SearchBenchmarks
+public class SearchBenchmarks : OnSearchIndex
 {
-    private IndexCatalog _catalog = null!;
-    private ReadSessions _sessions = null!;
 
     [Params("sanctions", "Lavrov", "\"nuclear weapons\"", "санкции", "Лавров ОДКБ", "humanitarian aid", "совместное заявление")]
     public string Query { get; set; } = "";
@@ -19,29 +17,20 @@ public class SearchBenchmarks
     [Params(true, false)]
     public bool CrossLanguage { get; set; }
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _catalog = SearchIndex.Open();
-        _sessions = SearchIndex.Sessions(_catalog);
-    }
-
     [Benchmark(Description = "search, ten hits with snippets")]
     public long Search()
     {
-        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None, CrossLanguage: CrossLanguage));
+        using var session = Sessions.Open(new QueryRequest(Query, SearchFilters.None, CrossLanguage: CrossLanguage));
         return session.Search(new SearchPage(SearchSort.Relevance, 10)).Total;
     }
 
     [Benchmark(Description = "search, ten hits without snippets")]
     public long SearchWithoutSnippets()
     {
-        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None, CrossLanguage: CrossLanguage));
+        using var session = Sessions.Open(new QueryRequest(Query, SearchFilters.None, CrossLanguage: CrossLanguage));
         return session.Search(new SearchPage(SearchSort.Relevance, 10, Snippets: new SnippetOptions(0, SnippetOptions.DefaultLength))).Total;
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _catalog.Dispose();
 }
 
 /// <summary>
@@ -49,10 +38,8 @@ public class SearchBenchmarks
 /// answered strictly (match=all, typos=false), and an everyday query that never reaches the forgiving path.
 /// </summary>
 [MemoryDiagnoser]
-public class ForgivingBenchmarks
+public class ForgivingBenchmarks : OnSearchIndex
 {
-    private IndexCatalog _catalog = null!;
-    private ReadSessions _sessions = null!;
 
     [Params("Lavorv", "sanctinos", "Пескоаым", "what did Putin say about Kyrgyzstan and grain exports", "sanctions")]
     public string Query { get; set; } = "";
@@ -61,22 +48,13 @@ public class ForgivingBenchmarks
     [Params(true, false)]
     public bool Forgiving { get; set; }
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _catalog = SearchIndex.Open();
-        _sessions = SearchIndex.Sessions(_catalog);
-    }
-
     [Benchmark(Description = "search, ten hits with snippets")]
     public long Search()
     {
-        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None, Match: Forgiving ? MatchMode.Most : MatchMode.All, Typos: Forgiving));
+        using var session = Sessions.Open(new QueryRequest(Query, SearchFilters.None, Match: Forgiving ? MatchMode.Most : MatchMode.All, Typos: Forgiving));
         return session.Search(new SearchPage(SearchSort.Relevance, 10)).Total;
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _catalog.Dispose();
 }
 
 /// <summary>
@@ -87,22 +65,13 @@ public class ForgivingBenchmarks
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(1)]
-public class ForgivingColdBenchmarks
+public class ForgivingColdBenchmarks : OnSearchIndex
 {
-    private IndexCatalog _catalog = null!;
-    private ReadSessions _sessions = null!;
     private int _slip;
     private string _typo = "";
 
     [Params("Lavrov", "sanctions", "Пескова")]
     public string Word { get; set; } = "";
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _catalog = SearchIndex.Open();
-        _sessions = SearchIndex.Sessions(_catalog);
-    }
 
     [IterationSetup]
     public void NewTypo()
@@ -120,48 +89,35 @@ public class ForgivingColdBenchmarks
     [Benchmark(Description = "search with a new typo, first time on the snapshot")]
     public long Search()
     {
-        using var session = _sessions.Open(new QueryRequest(_typo, SearchFilters.None));
+        using var session = Sessions.Open(new QueryRequest(_typo, SearchFilters.None));
         return session.Search(new SearchPage(SearchSort.Relevance, 10)).Total;
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _catalog.Dispose();
 }
 
 /// <summary>Facet counts over every statement (empty query) and over a query's matches.</summary>
 [MemoryDiagnoser]
-public class FacetBenchmarks
+public class FacetBenchmarks : OnSearchIndex
 {
     private static readonly string[] FourFields = [IndexFields.Lang, IndexFields.Source, IndexFields.Kind, IndexFields.Person];
-    private IndexCatalog _catalog = null!;
-    private ReadSessions _sessions = null!;
 
     [Params("", "sanctions")]
     public string Query { get; set; } = "";
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _catalog = SearchIndex.Open();
-        _sessions = SearchIndex.Sessions(_catalog);
-    }
-
     [Benchmark(Description = "lang, source, kind and person facets")]
     public long FourFacets()
     {
-        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None));
+        using var session = Sessions.Open(new QueryRequest(Query, SearchFilters.None));
         return session.Facets(new FacetSpec(FourFields)).Total;
     }
 
     [Benchmark(Description = "timeline by month")]
     public long Timeline()
     {
-        using var session = _sessions.Open(new QueryRequest(Query, SearchFilters.None));
+        using var session = Sessions.Open(new QueryRequest(Query, SearchFilters.None));
         return session.Facets(new FacetSpec([FacetSpec.Timeline])).Total;
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _catalog.Dispose();
 }
 
 /// <summary>Title highlights and snippets for a page of ten hits, the matches read from the postings' offsets.</summary>

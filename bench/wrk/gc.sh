@@ -4,18 +4,7 @@
 # under each setting given by the environment (the project's own runtime configuration is the baseline). One JSON line
 # per run: requests, p50/p99 in µs, resident memory after the run.
 #   bench/wrk/gc.sh [CORPUS_DIR] [SECONDS]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-corpus="${1:-${SEARCHAPI_CORPUS:-../shared/corpus}}"
-seconds="${2:-20}"
-work="$(mktemp -d)"
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-
-dotnet publish src/SearchApi/SearchApi.csproj -c Release -o "$work/app" --nologo -v quiet
-settings=(--SearchApi:DataDirectory="$work/data" --SearchApi:SeedsPath=none --SearchApi:RateLimit:AnonymousPerSecond=0)
-{ zcat "$corpus/ru_1tv_news/ru_1tv_news.jsonl.gz"; zcat "$corpus/kremlin_en/kremlin_en.jsonl.gz"; } > "$work/corpus.jsonl"
-dotnet "$work/app/SearchApi.dll" ingest "$work/corpus.jsonl" "${settings[@]}" >/dev/null 2>&1
+source "$(dirname "$0")/loaded-service.sh" "$@"
 python3 - "$work" <<'PY'
 import json, sys, urllib.parse
 keys = ["lang", "source", "kind", "from", "to", "person", "organization", "place"]

@@ -4,18 +4,7 @@
 # default, without translation (crossLanguage=false) and strictly (match=all&typos=false); wrk at 4 connections.
 # Prints one JSON line per run (requests, p50/p99 in µs).
 #   bench/wrk/options.sh [CORPUS_DIR] [SECONDS]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-corpus="${1:-${SEARCHAPI_CORPUS:-../shared/corpus}}"
-seconds="${2:-20}"
-work="$(mktemp -d)"
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-
-dotnet publish src/SearchApi/SearchApi.csproj -c Release -o "$work/app" --nologo -v quiet
-settings=(--SearchApi:DataDirectory="$work/data" --SearchApi:SeedsPath=none --SearchApi:RateLimit:AnonymousPerSecond=0)
-{ zcat "$corpus/ru_1tv_news/ru_1tv_news.jsonl.gz"; zcat "$corpus/kremlin_en/kremlin_en.jsonl.gz"; } > "$work/corpus.jsonl"
-dotnet "$work/app/SearchApi.dll" ingest "$work/corpus.jsonl" "${settings[@]}" >/dev/null 2>&1
+source "$(dirname "$0")/loaded-service.sh" "$@"
 dotnet "$work/app/SearchApi.dll" --urls http://127.0.0.1:5077 "${settings[@]}" >/dev/null 2>&1 &
 server=$!
 until curl -sf http://127.0.0.1:5077/health/ready >/dev/null; do sleep 1; done
