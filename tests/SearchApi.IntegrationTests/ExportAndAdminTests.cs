@@ -54,20 +54,40 @@ public sealed class ExportAndAdminTests
     }
 
     [Fact]
-    public async Task A_CSV_export_quotes_fields_follows_filters_and_ends_with_the_manifest()
+    public async Task A_CSV_export_is_a_plain_table_for_spreadsheets_and_its_manifest_hashes_the_whole_file()
     {
         await using var factory = await Start();
         var client = factory.CreateClient();
-        var response = await client.GetAsync("/api/v1/search/export?format=csv&source=mid.ru&sort=date");
+        var response = await client.GetAsync("/api/v1/search/export?format=csv&source=mid.ru&sort=date&q=Lavrov");
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-
-        Assert.Equal("id,title,lang,date,date_precision,source,url,kind,score", lines[0]);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        // A byte-order mark, so that Excel reads UTF-8; then only the table, every row of the header's width.
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,title,lang,date,datePrecision,source,url,kind,score,people,organizations,places", lines[0]);
         Assert.StartsWith(SeedIds.JointStatement + ",", lines[1]);
         Assert.StartsWith(SeedIds.LavrovPressConference + ",", lines[2]);
-        Assert.StartsWith("#manifest,\"{\"\"manifest\"\":", lines[3]);
-        Assert.Contains("\"\"count\"\":2", lines[3]);
-        Assert.Equal(4, lines.Length);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("Sergey Lavrov", lines[1]);
+        Assert.Contains("Kyrgyzstan", lines[1]);
+        Assert.Contains("filename=\"searchapi-lavrov-", response.Content.Headers.ContentDisposition!.ToString());
+
+        // The manifest, asked for on the export's snapshot, hashes every byte of the file.
+        var link = response.Headers.GetValues("Link").Single();
+        Assert.Contains("rel=\"describedby\"", link);
+        var manifestUrl = link[1..link.IndexOf('>')];
+        Assert.Contains("snapshot=" + response.Headers.GetValues("X-Export-Snapshot").Single(), manifestUrl);
+        var manifest = (await client.GetObject(manifestUrl))["manifest"]!;
+        Assert.Equal(2, manifest["count"]!.GetValue<long>());
+        Assert.Equal("csv", manifest["format"].Str());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), manifest["sha256"].Str());
+    }
+
+    [Fact]
+    public async Task The_manifest_of_a_snapshot_that_is_gone_is_410()
+    {
+        await using var factory = await Start();
+        await (await factory.CreateClient().GetAsync("/api/v1/search/export/manifest?format=csv&snapshot=987654321")).AssertProblem(410, "cursor_expired");
     }
 
     [Theory]

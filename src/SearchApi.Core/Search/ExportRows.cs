@@ -25,17 +25,26 @@ public static class ExportRows
     // Exports are read by people: keep Cyrillic and typographic quotes as they are (output is never embedded in HTML).
     private static readonly JsonWriterOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly string[] Columns = ["id", "title", "lang", "date", "date_precision", "source", "url", "kind", "score"];
+    // The JSON rows' names, and the people, organisations and places a statement names (for spreadsheets, by name).
+    private static readonly string[] Columns = ["id", "title", "lang", "date", "datePrecision", "source", "url", "kind", "score", "people", "organizations", "places"];
 
+    /// <summary>
+    /// The first bytes: nothing for JSON Lines; for CSV a byte-order mark (so spreadsheets read the file as UTF-8 and
+    /// keep Cyrillic) and the header row.
+    /// </summary>
     public static string Header(ExportOptions options) =>
-        options.Format == ExportFormat.Csv ? string.Join(',', options.IncludeText ? [.. Columns, "text"] : Columns) + "\r\n" : "";
+        options.Format == ExportFormat.Csv ? "\uFEFF" + string.Join(',', options.IncludeText ? [.. Columns, "text"] : Columns) + "\r\n" : "";
 
-    public static string Row(IndexedStatement statement, float score, ExportOptions options) =>
-        options.Format == ExportFormat.Csv ? CsvRow(statement, score, options.IncludeText) : JsonRow(statement, score, options.IncludeText);
+    /// <param name="name">An entity's name, for the CSV's people, organisations and places columns.</param>
+    public static string Row(IndexedStatement statement, float score, ExportOptions options, Func<string, string> name) =>
+        options.Format == ExportFormat.Csv ? CsvRow(statement, score, options.IncludeText, name) : JsonRow(statement, score, options.IncludeText);
 
-    /// <summary>The manifest as the last line: JSON, or in CSV a #manifest row with the JSON as its one quoted field.</summary>
+    /// <summary>
+    /// The manifest as the last line of JSON Lines. A CSV holds only the table (a row of another shape breaks simple
+    /// loaders): its manifest is asked for separately (GET /api/v1/search/export/manifest) and hashes the whole file.
+    /// </summary>
     public static string Manifest(ExportManifest manifest) =>
-        manifest.Format == ExportFormat.Csv ? "#manifest," + Quote(ManifestJson(manifest)) + "\r\n" : ManifestJson(manifest) + "\n";
+        manifest.Format == ExportFormat.Csv ? "" : ManifestJson(manifest) + "\n";
 
     private static string JsonRow(IndexedStatement s, float score, bool includeText)
     {
@@ -64,12 +73,15 @@ public static class ExportRows
         else json.WriteString(name, value);
     }
 
-    private static string CsvRow(IndexedStatement s, float score, bool includeText)
+    private static string CsvRow(IndexedStatement s, float score, bool includeText, Func<string, string> name)
     {
+        string Names(string type) => string.Join("; ", s.Mentions.Select(m => m.EntityId).Distinct()
+            .Where(id => Statements.EntityTypes.OfId(id) == type).Select(name));
         string?[] values =
         [
             s.Id, s.Title, s.Lang, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.DatePrecision, s.Source, s.Url, s.Kind,
             score.ToString("R", CultureInfo.InvariantCulture),
+            Names(Statements.EntityTypes.Person), Names(Statements.EntityTypes.Organization), Names(Statements.EntityTypes.Place),
         ];
         var row = string.Join(',', values.Select(v => Quote(v ?? "")));
         return (includeText ? row + "," + Quote(s.Text) : row) + "\r\n";

@@ -172,7 +172,7 @@ public sealed class ReadSession : IDisposable
                 var (hits, _) = WalkAnswer(options.Sort, after, ExportPageSize, withTotal: false);
                 var text = new StringBuilder();
                 foreach (var hit in hits)
-                    text.Append(ExportRows.Row(StatementDocuments.Read(Searcher, hit.Hit.Doc, withText: options.IncludeText), Plan.MatchesAll ? 0 : hit.Hit.Score, options));
+                    text.Append(ExportRows.Row(StatementDocuments.Read(Searcher, hit.Hit.Doc, withText: options.IncludeText), Plan.MatchesAll ? 0 : hit.Hit.Score, options, EntityName));
                 return (text.ToString(), hits.Count, hits.Count > 0 ? hits[^1].Position : null);
             });
             await Write(body, lines, cancellationToken);
@@ -187,6 +187,8 @@ public sealed class ReadSession : IDisposable
         await output.FlushAsync(cancellationToken);
         return manifest;
     }
+
+    private string EntityName(string id) => _sessions.Labels.For(Statements.EntityTypes.OfId(id), id).En;
 
     /// <summary>Whether and how the statement with this id matches the query; null when no id is given.</summary>
     public ExplainedStatement? Explain(string? id) => id is null ? null : Read(() =>

@@ -191,6 +191,9 @@ public static class OperatorCommands
         await using var output = command.Option("out") is { } path ? File.Create(path) : Console.OpenStandardOutput();
         var manifest = await session.ExportAsync(options, output);
         Console.Error.WriteLine($"exported {manifest.Count:N0} statements, sha256 {manifest.Sha256}");
+        // A CSV holds only the table: its manifest goes beside it.
+        if (options.Format == ExportFormat.Csv && command.Option("out") is { } file)
+            await File.WriteAllTextAsync(file + ".manifest.json", ExportRows.ManifestJson(manifest) + "\n");
         return 0;
     }
 }
