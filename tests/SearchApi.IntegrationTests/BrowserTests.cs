@@ -213,6 +213,8 @@ public sealed partial class BrowserTests : IAsyncLifetime
         await _page.GotoAsync(shared);
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#similar-list li").First).ToBeVisibleAsync();
+        // The search's words are marked in the whole text.
+        await Assertions.Expect(dialog.Locator("#document-text mark").First).ToBeVisibleAsync();
 
         // An entity chip searches by that entity; the chosen filter shows its name, not its id.
         await dialog.Locator("#document-entities button", new() { HasText = "Sergey Lavrov" }).First.ClickAsync();

@@ -30,6 +30,25 @@ public sealed class DocumentEndpointTests(SearchApiFactory factory)
     }
 
     [Fact]
+    public async Task A_querys_words_are_marked_in_the_whole_statement_in_every_form_and_script()
+    {
+        var document = await _client.GetObject($"/api/v1/documents/{SeedIds.JointStatement}");
+        var text = document["text"].Str();
+        var title = document["title"].Str();
+
+        var marks = await _client.GetObject($"/api/v1/documents/{SeedIds.JointStatement}/marks?q=" + Uri.EscapeDataString("Лавров Kyrgyz"));
+        string At(string of, System.Text.Json.Nodes.JsonNode? h) => of.Substring(h!["start"]!.GetValue<int>(), h["length"]!.GetValue<int>());
+        var marked = marks["text"]!.AsArray().Select(h => At(text, h)).ToList();
+        // "Лавров" finds Sergey Lavrov in English; "Kyrgyz" marks every form it matched.
+        Assert.Contains("Sergey Lavrov", marked);
+        Assert.Contains(marked, w => w.StartsWith("Kyrgyz", StringComparison.Ordinal));
+        Assert.True(marked.Count > 5, "every occurrence, not a few passages");
+        Assert.Contains(marks["title"]!.AsArray().Select(h => At(title, h)), w => w.StartsWith("Kyrgyz", StringComparison.Ordinal));
+
+        await (await _client.GetAsync("/api/v1/documents/no-such-statement/marks?q=Lavrov")).AssertProblem(404, "document_not_found");
+    }
+
+    [Fact]
     public async Task Page_furniture_is_gone_but_the_source_url_is_kept()
     {
         var body = await _client.GetObject($"/api/v1/documents/{SeedIds.JointStatement}");

@@ -190,6 +190,21 @@ public sealed class ReadSession : IDisposable
 
     private string EntityName(string id) => _sessions.Labels.For(Statements.EntityTypes.OfId(id), id).En;
 
+    /// <summary>
+    /// Every place the query's words are in one statement's title and text — as written, in other forms, by entity or in
+    /// translation, as a search marks them — for reading the whole statement; null when the index has no such statement.
+    /// </summary>
+    public HitHighlights? Marks(string id) => Read(() =>
+    {
+        var found = Searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
+        if (found.TotalHits == 0) return null;
+        var doc = found.ScoreDocs[0].Doc;
+        var statement = StatementDocuments.Read(Searcher, doc, withText: true);
+        var matches = PostingMatches.Find(Searcher.IndexReader, [doc], [statement], Answer.Terms, inText: true);
+        static List<Highlight> Of(List<Match> list) => [.. list.Select(m => new Highlight(m.Start, m.End - m.Start))];
+        return new HitHighlights(Of(matches.Title[0]), [new Snippet(statement.Text, Of(matches.Text[0]))]);
+    });
+
     /// <summary>Whether and how the statement with this id matches the query; null when no id is given.</summary>
     public ExplainedStatement? Explain(string? id) => id is null ? null : Read(() =>
     {

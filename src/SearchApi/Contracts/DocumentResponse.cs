@@ -67,3 +67,9 @@ public sealed record HealthResponse(string Status, long? IndexedSeq = null, long
 /// <param name="Status">healthy, degraded (working, with a problem to look at) or unhealthy.</param>
 /// <param name="Description">What the check found, in words.</param>
 public sealed record HealthCheckResponse(string Status, string Description);
+
+/// <summary>Where a query's words are in one statement.</summary>
+/// <param name="Id">The statement's id.</param>
+/// <param name="Title">Marked words in the title.</param>
+/// <param name="Text">Marked words in the text: offsets into the paragraphs joined by two line breaks.</param>
+public sealed record DocumentMarksResponse(string Id, IReadOnlyList<HighlightResponse> Title, IReadOnlyList<HighlightResponse> Text);

@@ -215,6 +215,20 @@ public sealed class SimilarParameters
     public string? Lang { get; init; }
 }
 
+/// <summary>Parameters of GET /api/v1/documents/{id}/marks.</summary>
+public sealed class MarksParameters
+{
+    /// <summary>The query whose words to mark, as given to the search.</summary>
+    /// <example>Лавров ОДКБ</example>
+    [FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    /// <summary>false: do not mark words found through a translation of the query. Default true, as the search.</summary>
+    /// <example>true</example>
+    [FromQuery(Name = "crossLanguage")]
+    public bool? CrossLanguage { get; init; }
+}
+
 /// <summary>Parameters of GET /api/v1/search/feed.atom: the search's query and filters, newest first.</summary>
 public sealed class AtomFeedParameters : QueryParameters
 {

@@ -33,7 +33,29 @@ public static class DocumentEndpoints
             .AddEndpointFilter<ReadyIndexFilter>()
             .ProducesReadProblems()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/marks", Marks)
+            .WithName("DocumentMarks")
+            .WithSummary("Where a query's words are in a whole statement")
+            .WithDescription(
+                "Every place the words of q are in the statement's title and text — as written, in another form, as a " +
+                "name in another script or in translation, as the search marks them in snippets — as {start, length} " +
+                "offsets into the title and into text (the paragraphs joined by two line breaks, as GET " +
+                "/api/v1/documents/{id} gives it), for showing the whole statement with the words marked.")
+            .AddEndpointFilter<ReadyIndexFilter>()
+            .ProducesReadProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
+    }
+
+    /// <param name="id" example="ff633baefe86d7f1">The statement's id, as given in search hits.</param>
+    private static Ok<DocumentMarksResponse> Marks(string id, [AsParameters] MarksParameters parameters, ReadSessions sessions)
+    {
+        ReadRequests.Id(id);
+        var request = ReadRequests.Query(new QueryInput(parameters.Q, CrossLanguage: parameters.CrossLanguage));
+        using var session = sessions.Open(request);
+        var marks = session.Marks(id) ?? throw new ApiException(ApiErrors.DocumentNotFound, $"No statement has the id '{id}'.");
+        static List<HighlightResponse> Of(IEnumerable<Highlight> list) => [.. list.Select(h => new HighlightResponse(h.Start, h.Length))];
+        return TypedResults.Ok(new DocumentMarksResponse(id, Of(marks.Title), Of(marks.Snippets[0].Highlights)));
     }
 
     /// <param name="id" example="ff633baefe86d7f1">The statement's id, as given in search hits.</param>

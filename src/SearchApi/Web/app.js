@@ -395,7 +395,23 @@ async function showDocument(id) {
       });
       return chip;
     }));
-    $("document-text").replaceChildren(...statement.paragraphs.map((p) => element("p", null, p)));
+    // The search's words marked in the whole text: offsets into the paragraphs joined by two line breaks.
+    const q = readState().q;
+    const marks = q
+      ? await getJson(`/api/v1/documents/${encodeURIComponent(id)}/marks?q=${encodeURIComponent(q)}${readState().cross ? "" : "&crossLanguage=false"}`).catch(() => null)
+      : null;
+    let offset = 0;
+    $("document-text").replaceChildren(...statement.paragraphs.map((text) => {
+      const from = offset;
+      offset += text.length + 2;
+      const inside = (marks?.text ?? [])
+        .filter((h) => h.start >= from && h.start + h.length <= from + text.length)
+        .map((h) => ({ start: h.start - from, length: h.length }));
+      const paragraph = element("p");
+      paragraph.append(markedText(text, inside));
+      return paragraph;
+    }));
+    $("document-title").replaceChildren(markedText(statement.title, marks?.title ?? []));
     if (!dialog.open) dialog.showModal();
     $("close-document").focus();
     showSimilar(id);
