@@ -300,6 +300,30 @@ public sealed partial class BrowserTests : IAsyncLifetime
             await File.WriteAllBytesAsync(Path.Combine(RepoPaths.Root, "docs", "screenshots", "search-page.png"), shot);
     }
 
+    [Fact]
+    public async Task The_interface_switches_to_Russian_facet_names_included_and_remembers_it()
+    {
+        await _page.GotoAsync(Url("/?q=Lavrov"));
+        await Settled();
+        await Assertions.Expect(_page.Locator("#facets h2").First).ToHaveTextAsync("People");
+        await _page.Locator("#ui-switch").ClickAsync();
+        await Settled();
+        await Assertions.Expect(_page.Locator("#facets h2").First).ToHaveTextAsync("Люди");
+        await Assertions.Expect(_page.Locator("button[type=submit]")).ToHaveTextAsync("Найти");
+        await Assertions.Expect(_page.Locator("#facets button[data-value='person:sergey-lavrov'] .name")).ToHaveTextAsync("Сергей Лавров");
+        await Assertions.Expect(_page.Locator("#status")).ToContainTextAsync("показано");
+        Assert.Equal("ru", await _page.EvaluateAsync<string>("document.documentElement.lang"));
+
+        // Kept for the next visit; and back.
+        await _page.ReloadAsync();
+        await Settled();
+        await Assertions.Expect(_page.Locator("#facets h2").First).ToHaveTextAsync("Люди");
+        await _page.Locator("#ui-switch").ClickAsync();
+        await Settled();
+        await Assertions.Expect(_page.Locator("#facets h2").First).ToHaveTextAsync("People");
+        await Assertions.Expect(_page.Locator("#syntax-help code").First).ToBeVisibleAsync();
+    }
+
     // The page marks the hit list busy while a search is in flight.
     private Task Settled() => Assertions.Expect(_page.Locator("#hits")).ToHaveAttributeAsync("aria-busy", "false");
 

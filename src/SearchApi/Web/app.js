@@ -3,14 +3,13 @@
 "use strict";
 
 const facetFields = [
-  { field: "person", title: "People" },
-  { field: "organization", title: "Organisations" },
-  { field: "place", title: "Places" },
-  { field: "source", title: "Sources" },
-  { field: "timeline", title: "Years" },
+  { field: "person", title: "people" },
+  { field: "organization", title: "organisations" },
+  { field: "place", title: "places" },
+  { field: "source", title: "sources" },
+  { field: "timeline", title: "years" },
 ];
 const filterFields = ["person", "organization", "place", "source"];
-const kindNames = { statement: "statement", "joint-statement": "joint statement", transcript: "transcript", news: "news" };
 // The names of filter values as the last facet counts gave them, so a chosen filter shows "Sergey Lavrov", not its id.
 const filterLabels = {};
 const entityFields = { person: "person", organization: "organization", place: "place" };
@@ -109,7 +108,7 @@ async function run(append = false) {
   exported.set("format", "csv");
   $("export-csv").href = `/api/v1/search/export?${exported}`;
   showDocument(state.id);
-  $("status").textContent = "Searching…";
+  $("status").textContent = t("searching");
   $("hits").setAttribute("aria-busy", "true");
   try {
     const result = await getJson(url);
@@ -124,10 +123,10 @@ async function run(append = false) {
     const shown = $("hits").children.length;
     const warning = result.queryWarning ? ` ${result.queryWarning}` : "";
     // A partial answer says so: the statements with every word come first, the others list what they miss.
-    const partial = result.match === "partial" ? " Few statements have every word; the others follow, each saying which words it lacks." : "";
+    const partial = result.match === "partial" ? ` ${t("partial")}` : "";
     $("status").textContent = result.total === 0
-      ? `No statements match.${warning}`
-      : `${result.total.toLocaleString("en")} ${result.total === 1 ? "statement" : "statements"}; showing ${shown}.${partial}${warning}`;
+      ? `${t("noMatch")}${warning}`
+      : `${result.total.toLocaleString("en")} ${result.total === 1 ? t("statement") : t("statementsWord")}; ${t("showing")} ${shown}.${partial}${warning}`;
     if (!append) {
       renderSuggestion(result.languageSuggestion, state);
       renderDidYouMean(result.suggestion, state);
@@ -166,8 +165,8 @@ function metaLine(statement) {
   const parts = [];
   if (statement.date) parts.push(statement.datePrecision === "inferred" ? `${statement.date} (inferred)` : statement.date);
   if (statement.source) parts.push(statement.source);
-  parts.push(kindNames[statement.kind] ?? statement.kind);
-  parts.push(statement.lang === "ru" ? "Russian" : "English");
+  parts.push(t("kindName")[statement.kind] ?? statement.kind);
+  parts.push(t("langName")[statement.lang] ?? statement.lang);
   return parts.join(" · ");
 }
 
@@ -197,7 +196,7 @@ function renderDidYouMean(suggestion, state) {
     event.preventDefault();
     navigate({ ...state, q: suggestion.q });
   });
-  box.append("Did you mean ", link, `? (${suggestion.total.toLocaleString("en")} statements)`);
+  box.append(t("didYouMean"), link, `? (${suggestion.total.toLocaleString("en")} ${t("statementsWord")})`);
 }
 
 function renderHit(hit) {
@@ -217,7 +216,7 @@ function renderHit(hit) {
   }
   item.append(heading, meta);
   if (hit.missingWords && hit.missingWords.length > 0) {
-    const missing = element("p", "missing", "Missing: ");
+    const missing = element("p", "missing", t("missing"));
     for (const word of hit.missingWords) missing.append(element("s", null, word), " ");
     item.append(missing);
   }
@@ -250,7 +249,7 @@ async function showSimilar(id) {
 }
 
 function sourceLink(url) {
-  const link = element("a", "source", "Source");
+  const link = element("a", "source", t("source"));
   // Only web addresses become links.
   if (/^https?:\/\//i.test(url)) link.href = url;
   link.rel = "noopener noreferrer";
@@ -259,7 +258,7 @@ function sourceLink(url) {
 }
 
 function renderFacets(facets, state) {
-  for (const values of Object.values(facets)) for (const value of values) filterLabels[value.value] = value.label;
+  for (const values of Object.values(facets)) for (const value of values) filterLabels[value.value] = value.labels?.[ui] || value.label;
   const aside = $("facets");
   const active = $("active-filters");
   aside.replaceChildren(active);
@@ -268,7 +267,7 @@ function renderFacets(facets, state) {
     for (const value of state.filters[field]) {
       const chip = element("button", null, `${filterLabels[value] ?? value.replace(/^\w+:/, "")} ×`);
       chip.type = "button";
-      chip.title = "Remove this filter";
+      chip.title = t("removeFilter");
       chip.addEventListener("click", () => toggleFilter(field, value));
       active.append(chip);
     }
@@ -278,7 +277,7 @@ function renderFacets(facets, state) {
     const values = facets[field];
     if (!values || values.length === 0) continue;
     const section = element("section", field === "timeline" ? "timeline" : "");
-    section.append(element("h2", null, title));
+    section.append(element("h2", null, t(title)));
     const list = element("ul");
     if (field === "timeline") section.append(timelineChart(values, state));
     // Years newest first, and only those with statements (the API lists empty years too, for charts).
@@ -292,7 +291,8 @@ function renderFacets(facets, state) {
       button.setAttribute("aria-pressed", String(selected));
       button.dataset.field = field;
       button.dataset.value = value.value;
-      button.append(element("span", "name", value.label), element("span", "count", value.count.toLocaleString("en")));
+      // Names in the interface's language where the API gives both.
+      button.append(element("span", "name", value.labels?.[ui] || value.label), element("span", "count", value.count.toLocaleString("en")));
       button.addEventListener("click", () => (field === "timeline" ? toggleYear(year) : toggleFilter(field, value.value)));
       const item = element("li");
       item.append(button);
@@ -484,6 +484,24 @@ $("document").addEventListener("cancel", (event) => {
   closeDocument();
 });
 window.addEventListener("popstate", () => run());
+// The interface's language: English or Russian, kept for the next visit; the results are asked for again so that
+// facet names follow.
+const englishHelp = [...$("syntax-help").childNodes].map((node) => node.cloneNode(true));
+function showInterface() {
+  applyTexts();
+  $("ui-switch").textContent = t("interface");
+  $("ui-switch").lang = ui === "ru" ? "en" : "ru";
+  // The English help has its examples marked up; the Russian one is plain text.
+  if (ui === "ru") $("syntax-help").textContent = t("help");
+  else $("syntax-help").replaceChildren(...englishHelp.map((node) => node.cloneNode(true)));
+}
+$("ui-switch").addEventListener("click", () => {
+  ui = ui === "ru" ? "en" : "ru";
+  localStorage.setItem("searchapi.ui", ui);
+  showInterface();
+  run();
+});
+showInterface();
 document.addEventListener("keydown", (event) => {
   const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
   if (event.key === "/" && !typing && !$("document").open) {
