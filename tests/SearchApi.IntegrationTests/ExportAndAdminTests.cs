@@ -81,6 +81,9 @@ public sealed class ExportAndAdminTests
         Assert.Equal(2, manifest["count"]!.GetValue<long>());
         Assert.Equal("csv", manifest["format"].Str());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), manifest["sha256"].Str());
+        // As the OpenAPI document describes it (ExportManifestBody).
+        Assert.Equal(["query", "filters", "sort", "format", "includesText", "snapshot", "indexedSeq", "count", "sha256", "generatedAt"],
+            manifest.AsObject().Select(p => p.Key).ToArray());
     }
 
     [Fact]

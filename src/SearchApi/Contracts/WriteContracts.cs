@@ -74,3 +74,34 @@ public sealed record SkippedResponse(int Count, IReadOnlyList<SkippedStatementRe
 /// <param name="Reason">Why indexing it failed.</param>
 /// <param name="At">When it was skipped.</param>
 public sealed record SkippedStatementResponse(string Id, long Seq, string Reason, DateTimeOffset At);
+
+/// <summary>One line of a JSON Lines export (application/x-ndjson): a statement; the last line is the manifest instead (<see cref="ExportManifestResponse"/>).</summary>
+/// <param name="Id">Stable id of the statement.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Lang">en or ru.</param>
+/// <param name="Date">YYYY-MM-DD, or null.</param>
+/// <param name="DatePrecision">day, month, year or inferred; null without a date.</param>
+/// <param name="Source">Where it was published, or null.</param>
+/// <param name="Url">Its address at the source, or null.</param>
+/// <param name="Kind">statement, joint-statement, transcript or news.</param>
+/// <param name="Score">Relevance (0 without a query).</param>
+/// <param name="Text">The whole text, with includeText=true.</param>
+public sealed record ExportLineResponse(string Id, string Title, string Lang, string? Date, string? DatePrecision, string? Source, string? Url, string Kind, float Score, string? Text = null);
+
+/// <summary>What an export holds, to cite and check it: the last line of a JSON Lines export, and GET /api/v1/search/export/manifest.</summary>
+public sealed record ExportManifestResponse(ExportManifestBody Manifest);
+
+/// <summary>The manifest's fields.</summary>
+/// <param name="Query">q as given.</param>
+/// <param name="Filters">lang, source, kind, person, organization, place (lists) and from, to (dates or null).</param>
+/// <param name="Sort">relevance, date or -date.</param>
+/// <param name="Format">ndjson or csv.</param>
+/// <param name="IncludesText">Whether the texts are in it.</param>
+/// <param name="Snapshot">The index snapshot it was read from (X-Export-Snapshot).</param>
+/// <param name="IndexedSeq">The store sequence that snapshot holds.</param>
+/// <param name="Count">Statements in it.</param>
+/// <param name="Sha256">SHA-256 (hex) of every byte before the manifest line; of the whole file for CSV.</param>
+/// <param name="GeneratedAt">When it was made (UTC).</param>
+public sealed record ExportManifestBody(
+    string Query, IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> Filters, string Sort, string Format, bool IncludesText,
+    long Snapshot, long IndexedSeq, long Count, string Sha256, DateTimeOffset GeneratedAt);

@@ -25,8 +25,7 @@ public static partial class ExportEndpoints
                 "organisations and places each statement names); its manifest, whose SHA-256 covers the whole file, is " +
                 "GET /api/v1/search/export/manifest with the same parameters and the snapshot in the X-Export-Snapshot " +
                 "header (the Link header gives the address).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<ExportLineResponse>(StatusCodes.Status200OK, "application/x-ndjson", "text/csv")
             .ProducesReadProblems();
         search.MapGet("/export/manifest", Manifest)
             .WithName("ExportManifest")
@@ -37,7 +36,7 @@ public static partial class ExportEndpoints
                 "of the export), so it describes exactly the file downloaded. For a CSV export it is the only manifest; a " +
                 "JSON Lines export also ends with it. 410 cursor_expired when the snapshot is gone (10 minutes after the " +
                 "index changed): export again.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces<ExportManifestResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesReadProblems()
             .ProducesProblem(StatusCodes.Status410Gone);
         return search;

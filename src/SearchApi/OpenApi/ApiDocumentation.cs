@@ -31,6 +31,7 @@ public static class ApiDocumentation
             options.OperationFilter<QueryParameterFilter>();
             options.OperationFilter<ClosedSetsFilter>();
             options.OperationFilter<ExamplesOperationFilter>();
+            options.OperationFilter<ExportResponsesFilter>();
             options.DocumentFilter<TagDescriptionsFilter>();
             options.DocumentFilter<ProblemSchemaFilter>();
             options.AddSecurityDefinition(ApiKeyOperationFilter.Scheme, new OpenApiSecurityScheme

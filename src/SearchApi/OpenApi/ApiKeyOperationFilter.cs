@@ -14,7 +14,12 @@ public sealed class ApiKeyOperationFilter : IOperationFilter
         // Every write and every admin operation is behind the key; reads never are.
         var guarded = context.ApiDescription.RelativePath?.StartsWith("api/v1/admin", StringComparison.Ordinal) == true
             || context.ApiDescription.HttpMethod is "POST" or "PUT" or "DELETE";
-        if (!guarded) return;
+        // Reads say so explicitly: no security requirement (`security: []`), not an unknown one.
+        if (!guarded)
+        {
+            operation.Security = [];
+            return;
+        }
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = [] });
     }
