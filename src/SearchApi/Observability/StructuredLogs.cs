@@ -20,6 +20,9 @@ public static class StructuredLogs
             });
         // Operator commands keep standard output for what they produce (an export, for one).
         if (operatorCommand) logging.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        // On a terminal a command's progress is drawn live (Operations.ProgressDisplay): its logs stay apart from it,
+        // warnings and errors only. Redirected, every log line is written as the service writes them.
+        if (operatorCommand && Operations.ProgressDisplay.Live) logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         return logging;
     }
 }

@@ -94,21 +94,24 @@ public static class OperatorCommands
                 batches.Writer.Complete();
             }
         });
-        await foreach (var (batch, rejected, bytesDone) in batches.Reader.ReadAllAsync())
+        await progress.RunAsync(async () =>
         {
-            if (batch.Count > 0)
+            await foreach (var (batch, rejected, bytesDone) in batches.Reader.ReadAllAsync())
             {
-                unindexed += batch.Count;
-                var catchUp = unindexed >= IndexEvery;
-                foreach (var result in await ingestion.IngestAsync(batch, catchUp)) outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
-                if (catchUp) unindexed = 0;
+                if (batch.Count > 0)
+                {
+                    unindexed += batch.Count;
+                    var catchUp = unindexed >= IndexEvery;
+                    foreach (var result in await ingestion.IngestAsync(batch, catchUp)) outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
+                    if (catchUp) unindexed = 0;
+                }
+                progress.Done = bytesDone;
+                progress.Add(batch.Count, rejected);
             }
-            progress.BytesDone = bytesDone;
-            progress.Add(batch.Count, rejected);
-        }
-        await reading;
-        // The index takes the rest, commits, and is merged into one segment: the service then looks each term up once.
-        await ingestion.FinishBulkLoadAsync();
+            await reading;
+            // The index takes the rest, commits, and is merged into one segment: the service then looks each term up once.
+            await ingestion.FinishBulkLoadAsync();
+        });
         progress.Finish();
         Console.Error.WriteLine(string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Value:N0} {WriteOutcomes.Name(o.Key)}")) + $", {progress.Rejected:N0} rejected");
         foreach (var error in errors) Console.Error.WriteLine("  rejected " + error);
@@ -165,13 +168,14 @@ public static class OperatorCommands
         }
         var last = (await services.GetRequiredService<IStatementStore>().GetStateAsync()).LastSeq;
         var progress = new ProgressDisplay("changes", last);
-        var result = await synchronizer.RebuildAsync(new Progress<long>(seq =>
+        RebuildResult? result = null;
+        await progress.RunAsync(async () => result = await synchronizer.RebuildAsync(new Progress<long>(seq =>
         {
-            progress.BytesDone = seq;
+            progress.Done = seq;
             progress.Add(seq - progress.Count, 0);
-        }));
+        })));
         progress.Finish();
-        Console.Error.WriteLine($"index rebuilt: {result.Documents:N0} statements up to sequence {result.Seq:N0}");
+        Console.Error.WriteLine($"index rebuilt: {result!.Documents:N0} statements up to sequence {result.Seq:N0}");
         return 0;
     }
 
