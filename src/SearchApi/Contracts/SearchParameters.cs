@@ -6,9 +6,10 @@ namespace SearchApi.Contracts;
 public class QueryParameters
 {
     /// <summary>
-    /// What to look for, in English or Russian. Every word must appear, in any grammatical form ("corridor" also finds
-    /// "corridors", "Лавров" also finds "Лавровым") or in translation ("sanctions" also finds «санкции»); function words
-    /// such as "the", "what" or «о» are not required. Names match across languages and spellings ("CSTO" finds "ОДКБ").
+    /// What to look for, in English or Russian. Statements with every word come first, in any grammatical form
+    /// ("corridor" also finds "corridors", "Лавров" also finds "Лавровым") or in translation ("sanctions" also finds
+    /// «санкции»); when fewer than 10 have them all, those with most of them follow and a small typo is forgiven (match,
+    /// typos). Function words such as "the", "what" or «о» are not required. Names match across languages and spellings ("CSTO" finds "ОДКБ").
     /// Also: "exact phrase", OR, -exclude, prefix*, (groups), title:word and text:word. Leave empty to list every statement.
     /// </summary>
     /// <example>humanitarian corridors</example>
