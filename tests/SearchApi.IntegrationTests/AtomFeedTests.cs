@@ -69,6 +69,13 @@ public sealed class AtomFeedTests(SearchApiFactory factory) : IClassFixture<Sear
         Assert.Equal("urn:searchapi:statement:" + id, Ids(feed).First());
     }
 
+    [Fact]
+    public async Task A_query_with_characters_XML_cannot_hold_still_gives_a_valid_feed()
+    {
+        var (_, feed) = await Get("?q=" + Uri.EscapeDataString("Kyrgyzstan\u0000\u0001\uFFFE"));
+        Assert.StartsWith("SearchApi: Kyrgyzstan", feed.Root!.Element(Atom + "title")!.Value);
+    }
+
     [Theory]
     [InlineData("?limit=0", "invalid_limit")]
     [InlineData("?limit=101", "invalid_limit")]

@@ -86,11 +86,13 @@ public sealed class HttpFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     // A NUL in the path is refused by the web server itself before any code of ours runs (400, documented in the
     // README, tested in KestrelLimitTests); the test server throws on it instead, so paths here carry none.
     private static readonly Gen<string> Path = Gen.Frequency(
-        (12, Gen.OneOf("/api/v1/search", "/api/v1/search", "/api/v1/search", "/api/v1/search/explain", "/api/v1/search/export", "/api/v1/facets", "/api/v1/facets")),
+        (12, Gen.OneOf("/api/v1/search", "/api/v1/search", "/api/v1/search", "/api/v1/search/explain", "/api/v1/search/export", "/api/v1/facets", "/api/v1/facets",
+            "/api/v1/search/feed.atom", "/api/v1/search/export/manifest")),
         (2, Gen.OneOf("/api/v1/documents", "/health/ready", "/health/live", "/api/v1/admin/reindex", "/api/v1/admin/skipped", "/api/v1/nowhere", "/swagger/v1/swagger.json")),
         (2, Choice.Select(field => $"/api/v1/facets/{Uri.EscapeDataString(field.Replace("\0", ""))}/values")),
         (1, Id.Select(id => $"/api/v1/documents/{id}")),
-        (1, Id.Select(id => $"/api/v1/documents/{id}/similar")));
+        (1, Id.Select(id => $"/api/v1/documents/{id}/similar")),
+        (1, Id.Select(id => $"/api/v1/documents/{id}/marks")));
 
     private static readonly Gen<FuzzRequest> Read =
         Gen.Select(Path, QueryParameter.Array[0, 4], Gen.Bool).Select((path, parameters, key) =>

@@ -46,7 +46,8 @@ public static class AtomFeedEndpoints
     {
         var site = new Uri(self.GetLeftPart(UriPartial.Authority) + "/");
         var page = new Uri(site, "?" + self.Query.TrimStart('?'));
-        var title = query.Length == 0 ? "SearchApi: newest statements" : $"SearchApi: {query}";
+        // The query as typed may hold characters XML cannot (a pasted NUL): cleaned like every text in the feed.
+        var title = query.Length == 0 ? "SearchApi: newest statements" : Xml.Clean($"SearchApi: {query}");
         var feed = new SyndicationFeed(title, "Statements that match this search, newest first.", page)
         {
             Id = "urn:searchapi:search:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(self.PathAndQuery)))[..16],
