@@ -47,7 +47,7 @@ public static class AtomFeedEndpoints
         var site = new Uri(self.GetLeftPart(UriPartial.Authority) + "/");
         var page = new Uri(site, "?" + self.Query.TrimStart('?'));
         // The query as typed may hold characters XML cannot (a pasted NUL): cleaned like every text in the feed.
-        var title = query.Length == 0 ? "SearchApi: newest statements" : Xml.Clean($"SearchApi: {query}");
+        var title = query.Length == 0 ? "SearchApi: newest statements" : XmlText.Clean($"SearchApi: {query}");
         var feed = new SyndicationFeed(title, "Statements that match this search, newest first.", page)
         {
             Id = "urn:searchapi:search:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(self.PathAndQuery)))[..16],
@@ -62,7 +62,7 @@ public static class AtomFeedEndpoints
     private static SyndicationItem Entry(IndexedStatement statement, Uri site)
     {
         var document = new Uri(site, "api/v1/documents/" + Uri.EscapeDataString(statement.Id));
-        var item = new SyndicationItem(Xml.Clean(statement.Title.Length > 0 ? statement.Title : statement.Id), Xml.Clean(Summary(statement.Text)), document)
+        var item = new SyndicationItem(XmlText.Clean(statement.Title.Length > 0 ? statement.Title : statement.Id), XmlText.Clean(Summary(statement.Text)), document)
         {
             Id = "urn:searchapi:statement:" + statement.Id,
             LastUpdatedTime = Updated(statement),
@@ -70,7 +70,7 @@ public static class AtomFeedEndpoints
         };
         if (statement.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var original))
             item.Links.Add(new SyndicationLink(original, "via", "The statement at its source", "text/html", 0));
-        if (statement.Source is { } source) item.Authors.Add(new SyndicationPerson { Name = Xml.Clean(source) });
+        if (statement.Source is { } source) item.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(source) });
         item.Categories.Add(new SyndicationCategory(statement.Kind));
         item.Categories.Add(new SyndicationCategory("lang:" + statement.Lang));
         item.ElementExtensions.Add("lang", "urn:searchapi", statement.Lang);

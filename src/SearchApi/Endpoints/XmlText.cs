@@ -4,7 +4,7 @@ using System.Xml;
 namespace SearchApi.Endpoints;
 
 /// <summary>Text made fit for XML 1.0: characters it cannot hold (most control characters, lone surrogates) become spaces.</summary>
-public static class Xml
+public static class XmlText
 {
     public static string Clean(string text)
     {
